@@ -1,0 +1,50 @@
+package mattdaemon.api;
+
+import java.time.Duration;
+
+/**
+ * One command of the daemon, found as a {@link java.util.ServiceLoader} service.
+ * <p>
+ * A request line whose first word equals {@link #name()} runs {@link #execute}; the rest of the
+ * line is passed as {@code arguments}. Implementations must be thread-safe: several sessions
+ * may run the same command at once.
+ */
+public interface Command {
+
+    /** The word that invokes the command: lower case letters, digits and '-' only. */
+    String name();
+
+    /** One line for {@code help}. */
+    String summary();
+
+    /** The syntax shown by {@code help <name>}; defaults to the bare name. */
+    default String usage() {
+        return name();
+    }
+
+    /**
+     * How long one call may run before the daemon gives up on it and answers
+     * {@code -ERR PLUGIN timeout}.
+     */
+    default Duration timeLimit() {
+        return Duration.ofSeconds(10);
+    }
+
+    /**
+     * Whether the request line may be logged verbatim. Commands taking secrets (passwords)
+     * return false and only their name is logged.
+     */
+    default boolean logArguments() {
+        return true;
+    }
+
+    /**
+     * Answers one request.
+     *
+     * @param context   the calling session and the daemon
+     * @param arguments the request line after the command word, trimmed; empty when none
+     * @return the reply sent to the client
+     * @throws Exception any failure; the daemon answers {@code -ERR PLUGIN} and logs it
+     */
+    Reply execute(CommandContext context, String arguments) throws Exception;
+}

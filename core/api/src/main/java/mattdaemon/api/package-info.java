@@ -1,0 +1,7 @@
+/**
+ * The published plugin API of Matt_daemon ({@link mattdaemon.api.ApiVersion#CURRENT}): a
+ * {@link mattdaemon.api.Command} answers one request line with one {@link mattdaemon.api.Reply},
+ * seeing the daemon only through {@link mattdaemon.api.CommandContext}; an
+ * {@link mattdaemon.api.EventListener} observes {@link mattdaemon.api.DaemonEvent}s.
+ */
+package mattdaemon.api;

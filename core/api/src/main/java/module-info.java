@@ -1,0 +1,10 @@
+/**
+ * The Matt_daemon command SPI: everything a command plugin may see of the daemon.
+ * <p>
+ * A plugin module {@code provides mattdaemon.api.Command} (and optionally
+ * {@code mattdaemon.api.EventListener}); the daemon finds it with {@link java.util.ServiceLoader}
+ * in the plugin's own module layer. No dependencies, so plugins stay free to pick their own.
+ */
+module mattdaemon.api {
+    exports mattdaemon.api;
+}

@@ -1,0 +1,87 @@
+package mattdaemon.core.command;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import mattdaemon.api.Command;
+import mattdaemon.api.CommandContext;
+import mattdaemon.api.Reply;
+
+/**
+ * {@code daemonlogs [N]}: the last N lines of the log (default 20, at most 10000). The file is
+ * read backwards from its end, so a large log is never loaded whole.
+ */
+public final class DaemonLogsCommand implements Command {
+    static final int DEFAULT_LINES = 20;
+    static final int MAX_LINES = 10_000;
+    private static final int CHUNK = 8192;
+
+    @Override
+    public String name() {
+        return "daemonlogs";
+    }
+
+    @Override
+    public String summary() {
+        return "show the last lines of the daemon log";
+    }
+
+    @Override
+    public String usage() {
+        return "daemonlogs [count, default " + DEFAULT_LINES + ", at most " + MAX_LINES + "]";
+    }
+
+    @Override
+    public Reply execute(CommandContext context, String arguments) throws IOException {
+        int count;
+        try {
+            count = arguments.isEmpty() ? DEFAULT_LINES : Integer.parseInt(arguments);
+        } catch (NumberFormatException e) {
+            return Reply.error("USAGE", usage());
+        }
+        if (count < 1 || count > MAX_LINES) {
+            return Reply.error("USAGE", usage());
+        }
+        List<String> lines = tail(context.status().logFile().toString(), count);
+        return Reply.ok(lines.size() + " log lines", lines);
+    }
+
+    /** The last {@code count} lines of a file, reading fixed-size chunks from the end. */
+    static List<String> tail(String file, int count) throws IOException {
+        Deque<byte[]> chunks = new ArrayDeque<>();
+        try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
+            long position = raf.length();
+            int newlines = 0;
+            while (position > 0 && newlines <= count) {
+                int size = (int) Math.min(CHUNK, position);
+                position -= size;
+                byte[] chunk = new byte[size];
+                raf.seek(position);
+                raf.readFully(chunk);
+                for (byte b : chunk) {
+                    if (b == '\n') {
+                        newlines++;
+                    }
+                }
+                chunks.addFirst(chunk);
+            }
+        }
+        int total = chunks.stream().mapToInt(c -> c.length).sum();
+        byte[] all = new byte[total];
+        int offset = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, all, offset, chunk.length);
+            offset += chunk.length;
+        }
+        List<String> lines = new ArrayList<>(List.of(new String(all, StandardCharsets.UTF_8).split("\n")));
+        if (!lines.isEmpty() && lines.getFirst().isEmpty() && total == 0) {
+            lines.clear();
+        }
+        return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+}

@@ -1,0 +1,43 @@
+package mattdaemon.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the daemon is told at start.
+ *
+ * @param port         TCP port to listen on
+ * @param maxClients   sessions served at once
+ * @param maxLineBytes longest accepted request line, in bytes, without its line end
+ * @param lockFile     the single-instance lock
+ * @param logFile      the log file
+ * @param pluginDir    the folder holding one sub-folder per plugin
+ * @param foreground   stay in the foreground (systemd) instead of daemonising
+ * @param readyTimeout how long the launcher waits for the daemon to report ready
+ */
+public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
+                       Path pluginDir, boolean foreground, Duration readyTimeout) {
+
+    /** Checks ranges; paths are made absolute because the daemon runs in "/". */
+    public Settings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("max clients must be at least 1: " + maxClients);
+        }
+        if (maxLineBytes < 64) {
+            throw new IllegalArgumentException("max line bytes must be at least 64: " + maxLineBytes);
+        }
+        lockFile = lockFile.toAbsolutePath().normalize();
+        logFile = logFile.toAbsolutePath().normalize();
+        pluginDir = pluginDir.toAbsolutePath().normalize();
+    }
+
+    /** The documented defaults. */
+    public static Settings defaults() {
+        return new Settings(4242, 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
+                Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
+                false, Duration.ofSeconds(30));
+    }
+}

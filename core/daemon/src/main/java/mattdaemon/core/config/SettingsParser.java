@@ -1,0 +1,136 @@
+package mattdaemon.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
+ * lines), then command-line options, each overriding the one before.
+ */
+public final class SettingsParser {
+    /** Where the configuration file is looked for unless {@code --config} says otherwise. */
+    public static final Path DEFAULT_CONFIG = Path.of("/etc/matt_daemon/matt_daemon.conf");
+
+    private static final Map<String, String> OPTION_TO_KEY = Map.of(
+            "--port", "port",
+            "--max-clients", "max_clients",
+            "--max-line-bytes", "max_line_bytes",
+            "--lock", "lock_file",
+            "--log", "log_file",
+            "--plugins", "plugin_dir",
+            "--ready-timeout", "ready_timeout_seconds");
+
+    private SettingsParser() {
+    }
+
+    /** The option summary printed by {@code --help}. */
+    public static String usage() {
+        return """
+                Usage: Matt_daemon [options]
+                  --port N             TCP port (default 4242)
+                  --max-clients N      clients served at once (default 3)
+                  --max-line-bytes N   longest request line (default 65536)
+                  --lock PATH          lock file (default /var/lock/matt_daemon.lock)
+                  --log PATH           log file (default /var/log/matt_daemon/matt_daemon.log)
+                  --plugins DIR        plugin folder (default /usr/lib/matt_daemon/plugins)
+                  --config PATH        configuration file (default /etc/matt_daemon/matt_daemon.conf)
+                  --ready-timeout S    seconds the launcher waits for the daemon (default 30)
+                  --foreground         do not daemonise (for systemd Type=notify)
+                  --help, --version
+                """;
+    }
+
+    /**
+     * Parses the command line (without the internal options the launcher adds).
+     *
+     * @throws IllegalArgumentException with a user-facing message on any bad option or value
+     */
+    public static Settings parse(List<String> args) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        Path config = DEFAULT_CONFIG;
+        boolean configGiven = false;
+        boolean foreground = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--foreground")) {
+                foreground = true;
+            } else if (arg.equals("--config")) {
+                config = Path.of(value(args, ++i, arg));
+                configGiven = true;
+            } else if (OPTION_TO_KEY.containsKey(arg)) {
+                options.put(OPTION_TO_KEY.get(arg), value(args, ++i, arg));
+            } else {
+                throw new IllegalArgumentException("unknown option: " + arg);
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>(readConfig(config, configGiven));
+        merged.putAll(options);
+        return build(merged, foreground);
+    }
+
+    private static Settings build(Map<String, String> values, boolean foreground) {
+        Settings d = Settings.defaults();
+        List<String> unknown = new ArrayList<>(values.keySet());
+        unknown.removeAll(OPTION_TO_KEY.values());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown));
+        }
+        return new Settings(
+                integer(values, "port", d.port()),
+                integer(values, "max_clients", d.maxClients()),
+                integer(values, "max_line_bytes", d.maxLineBytes()),
+                path(values, "lock_file", d.lockFile()),
+                path(values, "log_file", d.logFile()),
+                path(values, "plugin_dir", d.pluginDir()),
+                foreground,
+                Duration.ofSeconds(integer(values, "ready_timeout_seconds", (int) d.readyTimeout().toSeconds())));
+    }
+
+    private static Map<String, String> readConfig(Path file, boolean required) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            if (required) {
+                throw new IllegalArgumentException("configuration file not found: " + file);
+            }
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(k -> values.put(k.trim(), properties.getProperty(k).trim()));
+        return values;
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback) {
+        String text = values.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is not a number: " + text);
+        }
+    }
+
+    private static Path path(Map<String, String> values, String key, Path fallback) {
+        String text = values.get(key);
+        return text == null ? fallback : Path.of(text);
+    }
+}

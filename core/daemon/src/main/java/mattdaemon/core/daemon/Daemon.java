@@ -1,0 +1,152 @@
+package mattdaemon.core.daemon;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import mattdaemon.api.DaemonEvent;
+import mattdaemon.api.DaemonStatus;
+import mattdaemon.core.Version;
+import mattdaemon.core.config.Settings;
+import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.plugin.CommandRegistry;
+import mattdaemon.core.posix.Libc;
+import mattdaemon.core.server.EventBus;
+import mattdaemon.core.server.RequestHandler;
+import mattdaemon.core.server.Server;
+import mattdaemon.core.server.SessionLimits;
+import mattdaemon.core.server.ShutdownRequest;
+
+/**
+ * The daemon's life: become a daemon, open the log, take the lock, bind the port, report
+ * ready, serve until quit or a signal, then stop in order (clients, lock, last log line).
+ * This thread is the single owner of the shutdown; everyone else only asks for it.
+ */
+public final class Daemon {
+    private static final int UMASK = 0027;
+
+    private final Settings settings;
+    private final Readiness readiness;
+    private final boolean detached;
+    private final long pid = Libc.getpid();
+
+    private Daemon(Settings settings, Readiness readiness, boolean detached) {
+        this.settings = settings;
+        this.readiness = readiness;
+        this.detached = detached;
+    }
+
+    /** The process spawned by the launcher: reports on its stdout pipe, then detaches stdio. */
+    public static int runDetached(Settings settings) {
+        return new Daemon(settings, new Readiness.LauncherPipe(System.out), true).run();
+    }
+
+    /** Started directly (systemd): keeps its stdio, reports through sd_notify when asked to. */
+    public static int runForeground(Settings settings) {
+        return new Daemon(settings, new Readiness.Systemd(System.getenv("NOTIFY_SOCKET"), System.err), false).run();
+    }
+
+    private int run() {
+        becomeDaemon();
+        DaemonLog log;
+        try {
+            log = DaemonLog.open(settings.logFile());
+        } catch (IOException | RuntimeException e) {
+            readiness.failed("Can't open log file " + settings.logFile() + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            return runWithLog(log);
+        } finally {
+            log.close();
+        }
+    }
+
+    private void becomeDaemon() {
+        Libc.umask(UMASK);
+        Libc.chdir("/");
+        if (detached && Libc.getsid() != pid) {
+            Libc.setsid();
+        }
+    }
+
+    private int runWithLog(DaemonLog log) {
+        log.info("Started.");
+        LockFile lock;
+        try {
+            lock = LockFile.acquire(settings.lockFile(), pid);
+        } catch (LockException e) {
+            log.error("Error file locked: " + e.getMessage() + ".");
+            readiness.failed("Can't open :" + settings.lockFile() + " (" + e.getMessage() + ")");
+            return 1;
+        }
+        lock.stalePid().ifPresent(p -> log.info("Stale lock of PID " + p + " taken over."));
+        try {
+            return serve(log);
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.error("Removing the lock file failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private int serve(DaemonLog log) {
+        log.info("Creating server.");
+        ShutdownRequest shutdown = new ShutdownRequest();
+        CommandRegistry commands = CommandRegistry.builtIns(log);
+        try (EventBus events = new EventBus(commands::listeners, log)) {
+            Server server;
+            try {
+                server = Server.bind(settings.port(), settings.maxClients(),
+                        new SessionLimits(settings.maxLineBytes()), log, events);
+            } catch (IOException e) {
+                log.error(e.getMessage());
+                readiness.failed(e.getMessage());
+                return 1;
+            }
+            log.info("Server created.");
+            Instant started = Instant.now();
+            AtomicReference<Server> serverRef = new AtomicReference<>(server);
+            try (RequestHandler requests = new RequestHandler(commands, log, events, shutdown,
+                    () -> new DaemonStatus(Version.CURRENT, pid, started, serverRef.get().port(),
+                            serverRef.get().clients(), serverRef.get().maxClients(),
+                            commands.pluginCommandCount(), settings.logFile()));
+                 SignalWatcher signals = watchSignals(log, events, shutdown)) {
+                log.info("Entering Daemon mode.");
+                log.info("started. PID: " + pid + ".");
+                server.start(requests);
+                readiness.ready(pid);
+                if (detached) {
+                    Libc.detachStdio();
+                }
+                String reason = awaitShutdown(shutdown);
+                log.info("Shutting down: " + reason + ".");
+                events.publish(new DaemonEvent.ShuttingDown(Instant.now(), reason));
+                server.close();
+            }
+        }
+        log.info("Quitting.");
+        return 0;
+    }
+
+    private SignalWatcher watchSignals(DaemonLog log, EventBus events, ShutdownRequest shutdown) {
+        java.util.function.Consumer<DaemonSignal> onSignal = signal -> {
+            log.info(signal.logLine());
+            events.publish(new DaemonEvent.SignalReceived(Instant.now(), signal.fullName(), signal.number()));
+            shutdown.request(signal.fullName());
+        };
+        return detached ? SignalWatcher.fromSignalFd(onSignal) : SignalWatcher.fromJdk(onSignal);
+    }
+
+    private static String awaitShutdown(ShutdownRequest shutdown) {
+        while (true) {
+            try {
+                return shutdown.await();
+            } catch (InterruptedException e) {
+                // only a shutdown request ends the daemon's main thread
+            }
+        }
+    }
+}

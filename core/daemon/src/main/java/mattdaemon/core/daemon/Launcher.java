@@ -1,0 +1,114 @@
+package mattdaemon.core.daemon;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import mattdaemon.core.Main;
+import mattdaemon.core.config.Settings;
+import mattdaemon.core.posix.Libc;
+import mattdaemon.core.posix.Spawner;
+
+/**
+ * The foreground half of daemonising. Java cannot fork, so the launcher spawns a second JVM
+ * detached (new session, cwd "/", stdin on /dev/null, daemon signals blocked) and waits on a
+ * pipe for its first line: {@code READY <pid>} or {@code ERROR <message>}. It exits 0 only
+ * after READY, so "the command returned" means "the daemon listens".
+ */
+public final class Launcher {
+    /** System property holding extra JVM options for the daemon JVM (set by bin/Matt_daemon). */
+    public static final String JVM_OPTIONS_PROPERTY = "mattdaemon.daemon.jvm.options";
+
+    private Launcher() {
+    }
+
+    /** Starts the daemon with {@code options}; returns the launcher's exit status. */
+    public static int launch(List<String> options, Settings settings) {
+        int[] pipe = Libc.pipe();
+        int pid;
+        try {
+            pid = Spawner.spawnDetached(daemonCommand(options), System.getenv(), pipe[1], DaemonSignal.ALL);
+        } catch (RuntimeException e) {
+            Libc.close(pipe[0]);
+            System.err.println("Matt_daemon: cannot start the daemon process: " + e.getMessage());
+            return 1;
+        } finally {
+            Libc.close(pipe[1]);
+        }
+        String answer = awaitAnswer(pipe[0], settings.readyTimeout(), pid);
+        if (answer.startsWith("READY ")) {
+            System.out.println("Matt_daemon: started, PID " + answer.substring(6).strip()
+                    + ", listening on port " + settings.port() + ".");
+            return 0;
+        }
+        System.err.println(answer.startsWith("ERROR ") ? answer.substring(6) : "Matt_daemon: " + answer);
+        return 1;
+    }
+
+    /** The daemon's first line, or a description of why none came. */
+    private static String awaitAnswer(int readFd, Duration timeout, int pid) {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> line.complete(readLine(readFd)));
+        try {
+            String text = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return text == null ? "the daemon exited before it was ready (see its log)" : text;
+        } catch (TimeoutException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            return "the daemon was not ready within " + timeout.toSeconds() + " s; it was killed";
+        } catch (InterruptedException | ExecutionException e) {
+            return "waiting for the daemon failed: " + e;
+        }
+    }
+
+    /** One line from a raw descriptor; null at end of file before any line end. */
+    private static String readLine(int fd) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment one = arena.allocate(1);
+            while (Libc.read(fd, one) == 1) {
+                byte b = one.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0);
+                if (b == '\n') {
+                    return bytes.toString(StandardCharsets.UTF_8);
+                }
+                bytes.write(b);
+            }
+            return null;
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    /** The daemon JVM's command line: same JDK, same modules, absolute paths (it runs in "/"). */
+    static List<String> daemonCommand(List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        // -Xrs: the JVM leaves every signal to us; they are blocked and read from a signalfd
+        command.add("-Xrs");
+        command.add("--enable-native-access=mattdaemon.core");
+        command.add("--module-path");
+        command.add(Arrays.stream(System.getProperty("jdk.module.path", "").split(java.io.File.pathSeparator))
+                .filter(p -> !p.isEmpty())
+                .map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add("--module");
+        command.add(Main.class.getModule().getName() + "/" + Main.class.getName());
+        command.add(Main.DAEMON_CHILD);
+        command.addAll(options);
+        return command;
+    }
+}

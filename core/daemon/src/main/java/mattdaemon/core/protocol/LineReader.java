@@ -1,0 +1,124 @@
+package mattdaemon.core.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines however the bytes were segmented. A line longer than the
+ * limit is skipped up to its end and reported as {@link Input.TooLong}, so memory stays bounded
+ * and the lines after it are read normally. A last line without a line end is still returned.
+ */
+public final class LineReader {
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buffer;
+    private int start;
+    private int end;
+
+    /** One unit of input. */
+    public sealed interface Input {
+        /** A complete line, without its LF or CRLF. */
+        record Line(byte[] bytes) implements Input {
+        }
+
+        /** A line over the limit, discarded; {@code length} counts all its bytes. */
+        record TooLong(long length) implements Input {
+        }
+
+        /** The peer closed its side. */
+        record End() implements Input {
+        }
+    }
+
+    /** Reads lines of at most {@code maxLineBytes} bytes (line end excluded) from {@code in}. */
+    public LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+        this.buffer = new byte[Math.max(maxLineBytes + 2, 8192)];
+    }
+
+    /** Whether a further line may already be buffered, so reading it will not block. */
+    public boolean hasBuffered() {
+        return start < end;
+    }
+
+    /** The next line, a report of an over-long line, or the end of input. */
+    public Input next() throws IOException {
+        int scanned = 0;
+        while (true) {
+            int newline = indexOfNewline(start + scanned, end);
+            if (newline >= 0) {
+                return takeLine(newline);
+            }
+            scanned = end - start;
+            if (scanned > maxLineBytes + 1) {
+                return skipLongLine();
+            }
+            if (!fill()) {
+                if (start == end) {
+                    return new Input.End();
+                }
+                byte[] last = Arrays.copyOfRange(buffer, start, end);
+                start = end;
+                return last.length > maxLineBytes ? new Input.TooLong(last.length) : new Input.Line(last);
+            }
+        }
+    }
+
+    private Input takeLine(int newline) {
+        int lineEnd = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+        int length = lineEnd - start;
+        Input result = length > maxLineBytes
+                ? new Input.TooLong(length)
+                : new Input.Line(Arrays.copyOfRange(buffer, start, lineEnd));
+        start = newline + 1;
+        return result;
+    }
+
+    /** Drops bytes up to and including the next LF; nothing of the line is kept in memory. */
+    private Input skipLongLine() throws IOException {
+        long length = end - start;
+        start = end;
+        while (true) {
+            if (!fill()) {
+                return new Input.TooLong(length);
+            }
+            int newline = indexOfNewline(start, end);
+            if (newline >= 0) {
+                length += newline - start;
+                if (newline > start && buffer[newline - 1] == '\r') {
+                    length--;
+                }
+                start = newline + 1;
+                return new Input.TooLong(length);
+            }
+            length += end - start;
+            start = end;
+        }
+    }
+
+    /** Reads more bytes after compacting; false at end of input. */
+    private boolean fill() throws IOException {
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        int n = in.read(buffer, end, buffer.length - end);
+        if (n < 0) {
+            return false;
+        }
+        end += n;
+        return true;
+    }
+
+    private int indexOfNewline(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,65 @@
+package mattdaemon.core.protocol;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import mattdaemon.api.LineCodec;
+import mattdaemon.api.Reply;
+
+/**
+ * Writes protocol lines through the session's codec. Thread-safe: a notice (shutdown, plugins
+ * changed) may come from another thread than the session's replies. Output is buffered until
+ * {@link #flush()}, so a pipelining client gets its replies in few packets.
+ */
+public final class ReplyWriter {
+    private final OutputStream out;
+    private volatile LineCodec codec = LineCodec.PLAIN;
+
+    /** Writes to {@code out}, which should be buffered. */
+    public ReplyWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Lines written after this call use {@code codec}. */
+    public void useCodec(LineCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The codec in use. */
+    public LineCodec codec() {
+        return codec;
+    }
+
+    /** Writes a reply: its body lines, then its status line. */
+    public synchronized void reply(Reply reply) throws IOException {
+        for (String line : reply.body()) {
+            line("| " + line);
+        }
+        line(switch (reply) {
+            case Reply.Ok ok -> "+OK " + ok.text();
+            case Reply.Error error -> "-ERR " + error.code() + " " + error.text();
+        });
+    }
+
+    /** Writes and flushes a notice not tied to a request ({@code * text}). */
+    public synchronized void notice(String text) throws IOException {
+        line("* " + text);
+        out.flush();
+    }
+
+    /** Sends what is buffered. */
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    private void line(String text) throws IOException {
+        out.write(codec.encode(singleLine(text)).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+    }
+
+    /** Replies are line-based: a stray line end inside one line would break the framing. */
+    private static String singleLine(String text) {
+        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace("\r", "\\r").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,103 @@
+package mattdaemon.core.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import mattdaemon.api.Command;
+import mattdaemon.api.DaemonEvent;
+import mattdaemon.api.DaemonStatus;
+import mattdaemon.api.Reply;
+import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.log.LogText;
+import mattdaemon.core.plugin.CommandRegistry;
+
+/**
+ * Decides what one decoded line is: a command when its first word names a loaded command,
+ * otherwise a message to log. Commands run on their own virtual thread under their time limit,
+ * so a plugin that throws or hangs costs the client one {@code -ERR PLUGIN} reply, nothing more.
+ */
+public final class RequestHandler implements AutoCloseable {
+    private final CommandRegistry commands;
+    private final DaemonLog log;
+    private final EventBus events;
+    private final ShutdownRequest shutdown;
+    private final Supplier<DaemonStatus> status;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** A handler dispatching to {@code commands}. */
+    public RequestHandler(CommandRegistry commands, DaemonLog log, EventBus events, ShutdownRequest shutdown,
+                          Supplier<DaemonStatus> status) {
+        this.commands = commands;
+        this.log = log;
+        this.events = events;
+        this.shutdown = shutdown;
+        this.status = status;
+    }
+
+    ShutdownRequest shutdown() {
+        return shutdown;
+    }
+
+    Reply handle(ClientSession session, String line) {
+        String trimmed = line.strip();
+        int space = trimmed.indexOf(' ');
+        String word = space < 0 ? trimmed : trimmed.substring(0, space);
+        var entry = commands.find(word);
+        if (entry.isEmpty()) {
+            String escaped = LogText.escape(line);
+            log.userInput(escaped);
+            events.publish(new DaemonEvent.MessageReceived(Instant.now(), session.peer(), line));
+            return Reply.ok("logged");
+        }
+        Command command = entry.get().command();
+        String arguments = space < 0 ? "" : trimmed.substring(space + 1).strip();
+        log.info("Request " + (command.logArguments() ? LogText.escape(trimmed) : word) + ".");
+        return run(command, new SessionContext(session, status.get(), commands, log), arguments);
+    }
+
+    private Reply run(Command command, SessionContext context, String arguments) {
+        Duration limit = command.timeLimit();
+        Future<Reply> call = executor.submit(() -> command.execute(context, arguments));
+        try {
+            Reply reply = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (reply == null) {
+                return failed(command, "returned no reply", null);
+            }
+            return reply;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return failed(command, "timed out after " + limit.toMillis() + " ms", null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return failed(command, "failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            return Reply.error("SHUTDOWN", "daemon is shutting down");
+        }
+    }
+
+    private Reply failed(Command command, String reason, Throwable cause) {
+        String safeReason = LogText.escape(reason);
+        if (cause == null) {
+            log.error("Command " + command.name() + " " + safeReason);
+        } else {
+            log.error("Command " + command.name() + " " + safeReason, cause);
+        }
+        events.publish(new DaemonEvent.CommandFailed(Instant.now(), command.name(), reason));
+        return Reply.error("PLUGIN", command.name() + " " + safeReason);
+    }
+
+    /** Interrupts running commands. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

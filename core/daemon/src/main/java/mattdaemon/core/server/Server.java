@@ -1,0 +1,150 @@
+package mattdaemon.core.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import mattdaemon.api.DaemonEvent;
+import mattdaemon.core.log.DaemonLog;
+
+/**
+ * Accepts clients on one platform thread and runs each session on a virtual thread. Clients
+ * over the limit get {@code -ERR MAXCLIENTS} and are closed straight away.
+ */
+public final class Server implements AutoCloseable {
+    private static final Duration SESSION_DRAIN = Duration.ofSeconds(5);
+
+    private final ServerSocket listener;
+    private final ClientSlots slots;
+    private final DaemonLog log;
+    private final EventBus events;
+    private final SessionLimits limits;
+    private RequestHandler handler;
+    private Thread acceptThread;
+    private volatile boolean closing;
+
+    private Server(ServerSocket listener, ClientSlots slots, DaemonLog log, EventBus events, SessionLimits limits) {
+        this.listener = listener;
+        this.slots = slots;
+        this.log = log;
+        this.events = events;
+        this.limits = limits;
+    }
+
+    /**
+     * Binds the port (all interfaces). Nothing is accepted before {@link #start}.
+     *
+     * @throws IOException when the port cannot be bound (taken, privileged, ...)
+     */
+    public static Server bind(int port, int maxClients, SessionLimits limits, DaemonLog log, EventBus events)
+            throws IOException {
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(port), 128);
+        } catch (IOException e) {
+            listener.close();
+            throw new IOException("Can't bind port " + port + ": " + e.getMessage(), e);
+        }
+        return new Server(listener, new ClientSlots(maxClients), log, events, limits);
+    }
+
+    /** The bound port (useful when 0 asked for any). */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Sessions connected now. */
+    public int clients() {
+        return slots.count();
+    }
+
+    /** The client limit. */
+    public int maxClients() {
+        return slots.max();
+    }
+
+    /** Starts the accept loop; every session answers through {@code requests}. */
+    public void start(RequestHandler requests) {
+        this.handler = requests;
+        acceptThread = Thread.ofPlatform().name("accept").start(this::acceptLoop);
+    }
+
+    /** Sends {@code * text} to every connected client. */
+    public void broadcast(String text) {
+        for (ClientSession session : slots.all()) {
+            session.notice(text);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!closing) {
+                    log.error("Accept failed: " + e.getMessage());
+                }
+                continue;
+            }
+            long id = slots.reserve();
+            if (id < 0) {
+                refuse(socket);
+            } else {
+                ClientSession session = new ClientSession(id, socket, slots, log, handler, events, limits);
+                slots.register(session);
+                Thread.ofVirtual().name("session-" + id).start(session);
+            }
+        }
+    }
+
+    private void refuse(Socket socket) {
+        String peer = ClientSession.peerOf(socket);
+        log.info("Client " + peer + " refused: " + slots.max() + " clients already connected.");
+        events.publish(new DaemonEvent.ClientRefused(Instant.now(), peer));
+        try (socket) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("-ERR MAXCLIENTS server full: " + slots.max() + " clients already connected, try again later\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            // the refused client is gone already; nothing else to tell it
+        }
+    }
+
+    /** Stops accepting, tells every client the daemon is going away, closes them and waits briefly. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            listener.close();
+        } catch (IOException e) {
+            log.error("Closing the listening socket failed: " + e.getMessage());
+        }
+        for (ClientSession session : slots.all()) {
+            session.closeWithNotice("Matt_daemon shutting down");
+        }
+        Instant deadline = Instant.now().plus(SESSION_DRAIN);
+        try {
+            if (acceptThread != null) {
+                acceptThread.join(SESSION_DRAIN);
+            }
+            for (ClientSession session : slots.all()) {
+                session.awaitEnd(Duration.between(Instant.now(), deadline));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean isReset(IOException e) {
+        return e instanceof SocketException;
+    }
+}

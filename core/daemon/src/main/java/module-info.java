@@ -1,0 +1,21 @@
+/**
+ * The Matt_daemon daemon: launcher, daemon life, server, protocol, logging and the plugin
+ * registry. Exports nothing: plugins see only {@code mattdaemon.api}.
+ */
+module mattdaemon.core {
+    requires mattdaemon.api;
+    requires org.apache.logging.log4j;
+    requires org.apache.logging.log4j.core;
+    // sun.misc.Signal, the foreground mode's only route to signals
+    requires jdk.unsupported;
+
+    uses mattdaemon.api.Command;
+    uses mattdaemon.api.EventListener;
+
+    provides mattdaemon.api.Command with
+            mattdaemon.core.command.HelpCommand,
+            mattdaemon.core.command.QuitCommand,
+            mattdaemon.core.command.DaemonInfoCommand,
+            mattdaemon.core.command.DaemonLogsCommand,
+            mattdaemon.core.command.ClearLogsCommand;
+}
