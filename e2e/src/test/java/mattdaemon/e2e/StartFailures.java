@@ -1,0 +1,61 @@
+package mattdaemon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A daemon that cannot start says why, on the launcher's stderr, with a non-zero status. */
+class StartFailures {
+    @TempDir
+    Path dir;
+
+    @Test
+    void unwritableLogLocation() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        DaemonUnderTest daemon = new DaemonUnderTest(dir);
+        List<String> command = new ArrayList<>(daemon.command("--log", notADirectory.resolve("matt.log").toString()));
+        DaemonUnderTest.Launch launch = DaemonUnderTest.Launch.run(command, Duration.ofSeconds(60));
+        assertThat(launch.exitCode()).isNotZero();
+        assertThat(launch.stderr()).contains("Can't open log file " + notADirectory.resolve("matt.log"));
+        assertThat(daemon.lockFile).doesNotExist();
+    }
+
+    @Test
+    void portAlreadyTaken() throws Exception {
+        try (DaemonUnderTest daemon = new DaemonUnderTest(dir);
+             ServerSocket squatter = new ServerSocket(daemon.port)) {
+            DaemonUnderTest.Launch launch = daemon.launch();
+            assertThat(launch.exitCode()).isNotZero();
+            assertThat(launch.stderr()).contains("Can't bind port " + daemon.port);
+            assertThat(daemon.lockFile).as("lock released after the failed start").doesNotExist();
+            assertThat(daemon.logLines()).anyMatch(l -> l.contains("[ ERROR ]") && l.contains("Can't bind port"));
+        }
+    }
+
+    @Test
+    void badOptionIsAUsageError() throws Exception {
+        DaemonUnderTest.Launch launch = DaemonUnderTest.Launch.run(
+                List.of(DaemonUnderTest.LAUNCHER.toString(), "--port", "seventy"), Duration.ofSeconds(60));
+        assertThat(launch.exitCode()).isEqualTo(2);
+        assertThat(launch.stderr()).contains("port is not a number: seventy").contains("Usage: Matt_daemon");
+    }
+
+    @Test
+    void nonRootIsRefused() throws Exception {
+        DaemonUnderTest daemon = new DaemonUnderTest(dir);
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        command.addAll(daemon.command());
+        DaemonUnderTest.Launch launch = DaemonUnderTest.Launch.run(command, Duration.ofSeconds(60));
+        assertThat(launch.exitCode()).as(launch.toString()).isNotZero();
+        assertThat(launch.stderr()).contains("must be run as root");
+        assertThat(daemon.lockFile).doesNotExist();
+    }
+}
