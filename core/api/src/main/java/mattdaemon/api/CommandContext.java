@@ -17,6 +17,13 @@ public interface CommandContext {
     /** Writes one INFO line to the daemon log; control characters are escaped. */
     void log(String message);
 
+    /**
+     * Runs another loaded command for the same session, as if the client had sent
+     * {@code commandLine}, and returns its reply; a line naming no loaded command gives
+     * {@code -ERR UNKNOWN}. Nothing is sent to the client.
+     */
+    Reply invoke(String commandLine);
+
     /** Starts the daemon's orderly shutdown once the current reply is sent. */
     void requestShutdown(String reason);
 

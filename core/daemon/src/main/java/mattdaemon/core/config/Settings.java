@@ -2,6 +2,7 @@ package mattdaemon.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything the daemon is told at start.
@@ -14,9 +15,12 @@ import java.time.Duration;
  * @param pluginDir    the folder holding one sub-folder per plugin
  * @param foreground   stay in the foreground (systemd) instead of daemonising
  * @param readyTimeout how long the launcher waits for the daemon to report ready
+ * @param stateDir     root-only folder for persistent state (password hash, keys, plugin state)
+ * @param pluginSettings configuration keys of the form {@code <plugin>.<key>}, for plugins
  */
 public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
-                       Path pluginDir, boolean foreground, Duration readyTimeout) {
+                       Path pluginDir, boolean foreground, Duration readyTimeout, Path stateDir,
+                       Map<String, String> pluginSettings) {
 
     /** Checks ranges; paths are made absolute because the daemon runs in "/". */
     public Settings {
@@ -32,12 +36,14 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
         lockFile = lockFile.toAbsolutePath().normalize();
         logFile = logFile.toAbsolutePath().normalize();
         pluginDir = pluginDir.toAbsolutePath().normalize();
+        stateDir = stateDir.toAbsolutePath().normalize();
+        pluginSettings = Map.copyOf(pluginSettings);
     }
 
     /** The documented defaults. */
     public static Settings defaults() {
         return new Settings(4242, 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
                 Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
-                false, Duration.ofSeconds(30));
+                false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of());
     }
 }

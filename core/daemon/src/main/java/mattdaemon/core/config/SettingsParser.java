@@ -14,7 +14,8 @@ import java.util.Properties;
 
 /**
  * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
- * lines), then command-line options, each overriding the one before.
+ * lines), then command-line options, each overriding the one before. Keys with a dot
+ * ({@code mail.smtp.host}) belong to plugins and are passed to them untouched.
  */
 public final class SettingsParser {
     /** Where the configuration file is looked for unless {@code --config} says otherwise. */
@@ -27,6 +28,7 @@ public final class SettingsParser {
             "--lock", "lock_file",
             "--log", "log_file",
             "--plugins", "plugin_dir",
+            "--state", "state_dir",
             "--ready-timeout", "ready_timeout_seconds");
 
     private SettingsParser() {
@@ -42,6 +44,7 @@ public final class SettingsParser {
                   --lock PATH          lock file (default /var/lock/matt_daemon.lock)
                   --log PATH           log file (default /var/log/matt_daemon/matt_daemon.log)
                   --plugins DIR        plugin folder (default /usr/lib/matt_daemon/plugins)
+                  --state DIR          state folder (default /var/lib/matt_daemon)
                   --config PATH        configuration file (default /etc/matt_daemon/matt_daemon.conf)
                   --ready-timeout S    seconds the launcher waits for the daemon (default 30)
                   --foreground         do not daemonise (for systemd Type=notify)
@@ -79,8 +82,15 @@ public final class SettingsParser {
 
     private static Settings build(Map<String, String> values, boolean foreground) {
         Settings d = Settings.defaults();
+        Map<String, String> pluginSettings = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.contains(".")) {
+                pluginSettings.put(k, v);
+            }
+        });
         List<String> unknown = new ArrayList<>(values.keySet());
         unknown.removeAll(OPTION_TO_KEY.values());
+        unknown.removeAll(pluginSettings.keySet());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown));
         }
@@ -92,7 +102,9 @@ public final class SettingsParser {
                 path(values, "log_file", d.logFile()),
                 path(values, "plugin_dir", d.pluginDir()),
                 foreground,
-                Duration.ofSeconds(integer(values, "ready_timeout_seconds", (int) d.readyTimeout().toSeconds())));
+                Duration.ofSeconds(integer(values, "ready_timeout_seconds", (int) d.readyTimeout().toSeconds())),
+                path(values, "state_dir", d.stateDir()),
+                pluginSettings);
     }
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {

@@ -2,7 +2,7 @@ package mattdaemon.core.daemon;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.DaemonStatus;
@@ -10,6 +10,9 @@ import mattdaemon.core.Version;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.plugin.CommandRegistry;
+import mattdaemon.core.plugin.DaemonPluginEnvironment;
+import mattdaemon.core.plugin.PluginManager;
+import mattdaemon.core.plugin.PluginWatcher;
 import mattdaemon.core.posix.Libc;
 import mattdaemon.core.server.EventBus;
 import mattdaemon.core.server.RequestHandler;
@@ -108,11 +111,14 @@ public final class Daemon {
             }
             log.info("Server created.");
             Instant started = Instant.now();
-            AtomicReference<Server> serverRef = new AtomicReference<>(server);
-            try (RequestHandler requests = new RequestHandler(commands, log, events, shutdown,
-                    () -> new DaemonStatus(Version.CURRENT, pid, started, serverRef.get().port(),
-                            serverRef.get().clients(), serverRef.get().maxClients(),
-                            commands.pluginCommandCount(), settings.logFile()));
+            Supplier<DaemonStatus> status = () -> new DaemonStatus(Version.CURRENT, pid, started, server.port(),
+                    server.clients(), server.maxClients(), commands.pluginCommandCount(), settings.logFile());
+            PluginManager plugins = new PluginManager(settings.pluginDir(), Libc.geteuid(), commands, log,
+                    name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
+                    () -> server.broadcast("plugins changed"));
+            plugins.refresh();
+            try (RequestHandler requests = new RequestHandler(commands, log, events, shutdown, status, plugins::refresh);
+                 PluginWatcher watcher = PluginWatcher.start(plugins, log);
                  SignalWatcher signals = watchSignals(log, events, shutdown)) {
                 log.info("Entering Daemon mode.");
                 log.info("started. PID: " + pid + ".");
@@ -125,6 +131,11 @@ public final class Daemon {
                 log.info("Shutting down: " + reason + ".");
                 events.publish(new DaemonEvent.ShuttingDown(Instant.now(), reason));
                 server.close();
+            } catch (IOException e) {
+                log.error("Plugin folder watch failed: " + e.getMessage());
+                readiness.failed("Can't watch plugin folder " + settings.pluginDir() + ": " + e.getMessage());
+                server.close();
+                return 1;
             }
         }
         log.info("Quitting.");

@@ -22,10 +22,14 @@ public final class CommandRegistry {
     public record Entry(Command command, String module) {
     }
 
+    private final Map<String, Entry> builtIns;
+    private final List<EventListener> builtInListeners;
     private volatile Map<String, Entry> commands;
     private volatile List<EventListener> listeners;
 
     private CommandRegistry(Map<String, Entry> commands, List<EventListener> listeners) {
+        this.builtIns = commands;
+        this.builtInListeners = listeners;
         this.commands = commands;
         this.listeners = listeners;
     }
@@ -49,6 +53,28 @@ public final class CommandRegistry {
     private static <S> ServiceLoader<S> load(Class<S> service) {
         ModuleLayer layer = CommandRegistry.class.getModule().getLayer();
         return layer == null ? ServiceLoader.load(service) : ServiceLoader.load(layer, service);
+    }
+
+    /**
+     * Replaces the plugin part with {@code plugins}, in order. A plugin command whose name is
+     * taken (by a built-in or an earlier plugin) is refused and logged; the rest of that plugin
+     * still loads.
+     */
+    void usePlugins(List<LoadedPlugin> plugins, DaemonLog log) {
+        Map<String, Entry> merged = new TreeMap<>(builtIns);
+        List<EventListener> allListeners = new ArrayList<>(builtInListeners);
+        for (LoadedPlugin plugin : plugins) {
+            for (Command command : plugin.commands()) {
+                Entry previous = merged.putIfAbsent(command.name(), new Entry(command, plugin.module()));
+                if (previous != null) {
+                    log.error("Plugin " + plugin.name() + ": command " + command.name() + " refused, the name is taken by "
+                            + previous.module() + ".");
+                }
+            }
+            allListeners.addAll(plugin.listeners());
+        }
+        commands = Map.copyOf(merged);
+        listeners = List.copyOf(allListeners);
     }
 
     /** The command named {@code name}, if loaded. */

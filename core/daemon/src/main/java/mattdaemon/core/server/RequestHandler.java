@@ -29,16 +29,22 @@ public final class RequestHandler implements AutoCloseable {
     private final EventBus events;
     private final ShutdownRequest shutdown;
     private final Supplier<DaemonStatus> status;
+    private final Runnable refreshCommands;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** A handler dispatching to {@code commands}. */
+    /**
+     * A handler dispatching to {@code commands}.
+     *
+     * @param refreshCommands brings {@code commands} up to date; run before listing them
+     */
     public RequestHandler(CommandRegistry commands, DaemonLog log, EventBus events, ShutdownRequest shutdown,
-                          Supplier<DaemonStatus> status) {
+                          Supplier<DaemonStatus> status, Runnable refreshCommands) {
         this.commands = commands;
         this.log = log;
         this.events = events;
         this.shutdown = shutdown;
         this.status = status;
+        this.refreshCommands = refreshCommands;
     }
 
     ShutdownRequest shutdown() {
@@ -59,7 +65,27 @@ public final class RequestHandler implements AutoCloseable {
         Command command = entry.get().command();
         String arguments = space < 0 ? "" : trimmed.substring(space + 1).strip();
         log.info("Request " + (command.logArguments() ? LogText.escape(trimmed) : word) + ".");
-        return run(command, new SessionContext(session, status.get(), commands, log), arguments);
+        return run(command, new SessionContext(session, status.get(), this), arguments);
+    }
+
+    /** A command called by another command (e.g. mail gathering reports): not logged as a request. */
+    Reply invoke(ClientSession session, String line) {
+        String trimmed = line.strip();
+        int space = trimmed.indexOf(' ');
+        String word = space < 0 ? trimmed : trimmed.substring(0, space);
+        return commands.find(word)
+                .map(entry -> run(entry.command(), new SessionContext(session, status.get(), this),
+                        space < 0 ? "" : trimmed.substring(space + 1).strip()))
+                .orElse(Reply.error("UNKNOWN", "no command named " + word));
+    }
+
+    java.util.List<mattdaemon.api.CommandInfo> listCommands() {
+        refreshCommands.run();
+        return commands.list();
+    }
+
+    DaemonLog log() {
+        return log;
     }
 
     private Reply run(Command command, SessionContext context, String arguments) {

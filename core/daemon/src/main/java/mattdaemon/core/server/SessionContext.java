@@ -6,23 +6,20 @@ import java.util.List;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.CommandInfo;
 import mattdaemon.api.DaemonStatus;
+import mattdaemon.api.Reply;
 import mattdaemon.api.Session;
-import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.LogText;
-import mattdaemon.core.plugin.CommandRegistry;
 
 /** The {@link CommandContext} of one request. */
 final class SessionContext implements CommandContext {
     private final ClientSession session;
     private final DaemonStatus status;
-    private final CommandRegistry commands;
-    private final DaemonLog log;
+    private final RequestHandler handler;
 
-    SessionContext(ClientSession session, DaemonStatus status, CommandRegistry commands, DaemonLog log) {
+    SessionContext(ClientSession session, DaemonStatus status, RequestHandler handler) {
         this.session = session;
         this.status = status;
-        this.commands = commands;
-        this.log = log;
+        this.handler = handler;
     }
 
     @Override
@@ -35,14 +32,20 @@ final class SessionContext implements CommandContext {
         return status;
     }
 
+    /** Refreshes the plugins first: "loaded now" includes a plugin dropped in a moment ago. */
     @Override
     public List<CommandInfo> commands() {
-        return commands.list();
+        return handler.listCommands();
+    }
+
+    @Override
+    public Reply invoke(String commandLine) {
+        return handler.invoke(session, commandLine);
     }
 
     @Override
     public void log(String message) {
-        log.info(LogText.escape(message));
+        handler.log().info(LogText.escape(message));
     }
 
     @Override
@@ -52,6 +55,6 @@ final class SessionContext implements CommandContext {
 
     @Override
     public void clearLog() throws IOException {
-        log.clear();
+        handler.log().clear();
     }
 }
