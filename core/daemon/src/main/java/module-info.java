@@ -17,5 +17,8 @@ module mattdaemon.core {
             mattdaemon.core.command.QuitCommand,
             mattdaemon.core.command.DaemonInfoCommand,
             mattdaemon.core.command.DaemonLogsCommand,
-            mattdaemon.core.command.ClearLogsCommand;
+            mattdaemon.core.command.ClearLogsCommand,
+            mattdaemon.core.command.AuthCommand,
+            mattdaemon.core.command.DaemonPassCommand,
+            mattdaemon.core.command.StartTlsCommand;
 }

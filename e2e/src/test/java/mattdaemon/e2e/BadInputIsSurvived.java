@@ -104,6 +104,11 @@ class BadInputIsSurvived {
     @Test
     void fiftyRapidConnectCloseCycles() throws Exception {
         long before = endedOrRefused();
+        for (long seen = -1; seen != before; ) { // the previous test's probe may still be logging its end
+            seen = before;
+            Thread.sleep(200);
+            before = endedOrRefused();
+        }
         for (int i = 0; i < 50; i++) {
             new Socket("127.0.0.1", daemon.port).close();
         }
@@ -122,12 +127,22 @@ class BadInputIsSurvived {
 
     @Test
     void idleClientCostsNoCpuAndBlocksNoOne() throws Exception {
+        // start-up work (the first TLS key) is over once its fingerprint is logged
+        daemon.awaitLog(l -> l.contains("TLS certificate SHA-256 fingerprint"), Duration.ofSeconds(30));
         try (TestClient idle = daemon.connect()) {
             idle.greeting();
+            // background work of earlier tests (JIT compiling, GC) settles first
+            for (int i = 0; i < 15; i++) {
+                long start = Proc.cpuTicks(daemon.pid());
+                Thread.sleep(1000);
+                if (Proc.cpuTicks(daemon.pid()) - start <= 1) {
+                    break;
+                }
+            }
             long before = Proc.cpuTicks(daemon.pid());
-            Thread.sleep(2000);
+            Thread.sleep(3000);
             long used = Proc.cpuTicks(daemon.pid()) - before;
-            assertThat(used).as("CPU ticks (1/100 s) used in 2 s idle").isLessThanOrEqualTo(5);
+            assertThat(used).as("CPU ticks (1/100 s) used in 3 s idle").isLessThanOrEqualTo(5);
         }
     }
 }

@@ -57,6 +57,19 @@ class DaemonRunsInBackground {
     }
 
     @Test
+    void everyThreadBlocksTheDaemonSignalsSoOnlyTheSignalfdSeesThem() throws Exception {
+        // HUP INT QUIT USR1 USR2 ALRM TERM: bits 0 1 2 9 11 13 14
+        long required = 0b110101000000111L;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(daemon.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String blocked = Files.readAllLines(task.resolve("status")).stream()
+                        .filter(l -> l.startsWith("SigBlk:")).findFirst().orElseThrow().substring(7).strip();
+                assertThat(Long.parseUnsignedLong(blocked, 16) & required).as("SigBlk of " + task).isEqualTo(required);
+            }
+        }
+    }
+
+    @Test
     void lockFileHoldsThePid() throws Exception {
         assertThat(Files.readString(daemon.lockFile).strip()).isEqualTo(String.valueOf(daemon.pid()));
     }

@@ -24,6 +24,7 @@ final class DaemonUnderTest implements AutoCloseable {
     final Path lockFile;
     final Path logFile;
     final Path pluginDir;
+    final Path stateDir;
     final int port;
     private final List<String> extraOptions = new ArrayList<>();
     private long pid = -1;
@@ -34,6 +35,7 @@ final class DaemonUnderTest implements AutoCloseable {
         this.lockFile = dir.resolve("matt_daemon.lock");
         this.logFile = dir.resolve("log/matt_daemon.log");
         this.pluginDir = dir.resolve("plugins");
+        this.stateDir = dir.resolve("state");
         Files.createDirectories(pluginDir);
         this.port = freePort();
     }
@@ -53,7 +55,7 @@ final class DaemonUnderTest implements AutoCloseable {
     List<String> command(String... more) {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(),
                 "--port", String.valueOf(port), "--lock", lockFile.toString(), "--log", logFile.toString(),
-                "--plugins", pluginDir.toString()));
+                "--plugins", pluginDir.toString(), "--state", stateDir.toString()));
         command.addAll(extraOptions);
         command.addAll(List.of(more));
         return command;
@@ -97,6 +99,13 @@ final class DaemonUnderTest implements AutoCloseable {
 
     TestClient connect() throws IOException {
         return TestClient.connect(port);
+    }
+
+    /** Installs a shipped plugin (built into dist/plugins/NAME) into this daemon's plugin folder. */
+    void installShippedPlugin(String name) throws IOException {
+        try (var jars = Files.list(DIST.resolve("plugins").resolve(name))) {
+            PluginBuilder.install(pluginDir, name, jars.toArray(Path[]::new));
+        }
     }
 
     void signal(String name) throws IOException, InterruptedException {

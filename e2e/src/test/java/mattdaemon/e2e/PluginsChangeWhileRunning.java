@@ -115,7 +115,7 @@ class PluginsChangeWhileRunning {
         try (TestClient client = daemon.connect()) {
             client.greeting();
             client.request("help");
-            assertThat(client.request("relay daemoninfo")).containsExactly("+OK relayed 9 lines: daemoninfo");
+            assertThat(client.request("relay daemoninfo")).containsExactly("+OK relayed 11 lines: daemoninfo");
             assertThat(client.request("relay nosuchcommand")).containsExactly("+OK relayed 0 lines: no command named nosuchcommand");
         }
     }

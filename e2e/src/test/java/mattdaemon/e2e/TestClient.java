@@ -13,9 +13,10 @@ import java.util.List;
 
 /** A raw protocol client: writes bytes, reads LF-terminated lines, collects whole replies. */
 final class TestClient implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private boolean base64;
 
     private TestClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -45,7 +46,61 @@ final class TestClient implements AutoCloseable {
     }
 
     void send(String line) throws IOException {
-        sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
+        String wire = base64 ? java.util.Base64.getEncoder().encodeToString(line.getBytes(StandardCharsets.UTF_8)) : line;
+        sendRaw((wire + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** From now on lines are sent and read as Base64 (after daemoncrypt on). */
+    void useBase64(boolean on) {
+        base64 = on;
+    }
+
+    /**
+     * Upgrades the connection to TLS 1.3, trusting only a certificate with this SHA-256
+     * fingerprint (colon-separated hex).
+     */
+    void startTls(String fingerprint) throws IOException {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+            context.init(null, new javax.net.ssl.TrustManager[] {new PinningTrustManager(fingerprint)}, null);
+            javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(socket, "localhost", socket.getPort(), true);
+            tls.setUseClientMode(true);
+            tls.startHandshake();
+            socket = tls;
+            in = tls.getInputStream();
+            out = tls.getOutputStream();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The SHA-256 fingerprint a certificate chain's leaf must have, as daemoninfo shows it. */
+    private record PinningTrustManager(String fingerprint) implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
+                String actual = java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+                if (!actual.equals(fingerprint)) {
+                    throw new java.security.cert.CertificateException("fingerprint " + actual + " is not the pinned one");
+                }
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new java.security.cert.CertificateException(e);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("not a server");
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     /** Sends a line and returns its whole reply (body lines and the status line last). */
@@ -81,7 +136,8 @@ final class TestClient implements AutoCloseable {
                 return bytes.size() == 0 ? null : bytes.toString(StandardCharsets.UTF_8);
             }
             if (b == '\n') {
-                return bytes.toString(StandardCharsets.UTF_8);
+                String line = bytes.toString(StandardCharsets.UTF_8);
+                return base64 ? new String(java.util.Base64.getDecoder().decode(line), StandardCharsets.UTF_8) : line;
             }
             bytes.write(b);
         }

@@ -31,11 +31,12 @@ public interface Command {
     }
 
     /**
-     * Whether the request line may be logged verbatim. Commands taking secrets (passwords)
-     * return false and only their name is logged.
+     * How a request appears in the log, after {@code Request }: by default the command word and
+     * its arguments. Commands taking secrets override this so that no secret reaches the log,
+     * e.g. {@code daemonpass (protection on)}.
      */
-    default boolean logArguments() {
-        return true;
+    default String describeRequest(String arguments) {
+        return arguments.isEmpty() ? name() : name() + " " + arguments;
     }
 
     /**

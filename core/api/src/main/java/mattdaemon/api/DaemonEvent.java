@@ -24,6 +24,10 @@ public sealed interface DaemonEvent {
     record ClientRefused(Instant at, String peer) implements DaemonEvent {
     }
 
+    /** A client sent a wrong password. */
+    record AuthFailed(Instant at, String peer, int attempt) implements DaemonEvent {
+    }
+
     /** A signal reached the daemon. */
     record SignalReceived(Instant at, String name, int number) implements DaemonEvent {
     }

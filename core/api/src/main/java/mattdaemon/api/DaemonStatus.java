@@ -14,7 +14,11 @@ import java.time.Instant;
  * @param maxClients       session limit
  * @param pluginCommands   commands loaded from plugins
  * @param logFile          the log file
+ * @param passwordRequired whether clients must authenticate
+ * @param tlsFingerprint   SHA-256 fingerprint of the daemon's TLS certificate (hex, colon
+ *                         separated), or empty while there is none yet
  */
 public record DaemonStatus(String version, long pid, Instant startedAt, int port, int clients,
-                           int maxClients, int pluginCommands, Path logFile) {
+                           int maxClients, int pluginCommands, Path logFile, boolean passwordRequired,
+                           String tlsFingerprint) {
 }

@@ -18,7 +18,7 @@ public final class DaemonInfoCommand implements Command {
 
     @Override
     public String summary() {
-        return "pid, version, uptime, port, clients, codec, plugins and log of the daemon";
+        return "pid, version, uptime, port, clients, codec, protection, TLS, plugins and log of the daemon";
     }
 
     @Override
@@ -33,6 +33,8 @@ public final class DaemonInfoCommand implements Command {
                 "port: " + s.port(),
                 "clients: " + s.clients() + "/" + s.maxClients(),
                 "session codec: " + context.session().codec().name(),
+                "password protection: " + (s.passwordRequired() ? "on" : "off"),
+                "tls certificate sha-256: " + (s.tlsFingerprint().isEmpty() ? "not ready" : s.tlsFingerprint()),
                 "plugin commands: " + s.pluginCommands(),
                 "log file: " + s.logFile()));
     }

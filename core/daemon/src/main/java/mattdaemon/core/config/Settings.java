@@ -17,10 +17,14 @@ import java.util.Map;
  * @param readyTimeout how long the launcher waits for the daemon to report ready
  * @param stateDir     root-only folder for persistent state (password hash, keys, plugin state)
  * @param pluginSettings configuration keys of the form {@code <plugin>.<key>}, for plugins
+ * @param idleTimeout  silent sessions are closed after this long
+ * @param authGrace    sessions that have not authenticated are closed after this long
+ * @param tlsRequired  clients must {@code starttls} before anything else
  */
 public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
                        Path pluginDir, boolean foreground, Duration readyTimeout, Path stateDir,
-                       Map<String, String> pluginSettings) {
+                       Map<String, String> pluginSettings, Duration idleTimeout, Duration authGrace,
+                       boolean tlsRequired) {
 
     /** Checks ranges; paths are made absolute because the daemon runs in "/". */
     public Settings {
@@ -29,6 +33,9 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
         }
         if (maxClients < 1) {
             throw new IllegalArgumentException("max clients must be at least 1: " + maxClients);
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || authGrace.isNegative() || authGrace.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
         }
         if (maxLineBytes < 64) {
             throw new IllegalArgumentException("max line bytes must be at least 64: " + maxLineBytes);
@@ -44,6 +51,7 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
     public static Settings defaults() {
         return new Settings(4242, 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
                 Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
-                false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of());
+                false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of(),
+                Duration.ofMinutes(5), Duration.ofSeconds(30), false);
     }
 }

@@ -21,15 +21,18 @@ public final class SettingsParser {
     /** Where the configuration file is looked for unless {@code --config} says otherwise. */
     public static final Path DEFAULT_CONFIG = Path.of("/etc/matt_daemon/matt_daemon.conf");
 
-    private static final Map<String, String> OPTION_TO_KEY = Map.of(
-            "--port", "port",
-            "--max-clients", "max_clients",
-            "--max-line-bytes", "max_line_bytes",
-            "--lock", "lock_file",
-            "--log", "log_file",
-            "--plugins", "plugin_dir",
-            "--state", "state_dir",
-            "--ready-timeout", "ready_timeout_seconds");
+    private static final Map<String, String> OPTION_TO_KEY = Map.ofEntries(
+            Map.entry("--port", "port"),
+            Map.entry("--max-clients", "max_clients"),
+            Map.entry("--max-line-bytes", "max_line_bytes"),
+            Map.entry("--lock", "lock_file"),
+            Map.entry("--log", "log_file"),
+            Map.entry("--plugins", "plugin_dir"),
+            Map.entry("--state", "state_dir"),
+            Map.entry("--ready-timeout", "ready_timeout_seconds"),
+            Map.entry("--idle-timeout", "idle_timeout_seconds"),
+            Map.entry("--auth-grace", "auth_grace_seconds"),
+            Map.entry("--tls-required", "tls_required"));
 
     private SettingsParser() {
     }
@@ -47,6 +50,9 @@ public final class SettingsParser {
                   --state DIR          state folder (default /var/lib/matt_daemon)
                   --config PATH        configuration file (default /etc/matt_daemon/matt_daemon.conf)
                   --ready-timeout S    seconds the launcher waits for the daemon (default 30)
+                  --idle-timeout S     close clients silent this long (default 300)
+                  --auth-grace S       close clients not authenticated this long (default 30)
+                  --tls-required B     true: clients must starttls before anything else (default false)
                   --foreground         do not daemonise (for systemd Type=notify)
                   --help, --version
                 """;
@@ -104,7 +110,10 @@ public final class SettingsParser {
                 foreground,
                 Duration.ofSeconds(integer(values, "ready_timeout_seconds", (int) d.readyTimeout().toSeconds())),
                 path(values, "state_dir", d.stateDir()),
-                pluginSettings);
+                pluginSettings,
+                Duration.ofSeconds(integer(values, "idle_timeout_seconds", (int) d.idleTimeout().toSeconds())),
+                Duration.ofSeconds(integer(values, "auth_grace_seconds", (int) d.authGrace().toSeconds())),
+                bool(values, "tls_required", d.tlsRequired()));
     }
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {
@@ -139,6 +148,18 @@ public final class SettingsParser {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " is not a number: " + text);
         }
+    }
+
+    private static boolean bool(Map<String, String> values, String key, boolean fallback) {
+        String text = values.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + " is not true or false: " + text);
+        };
     }
 
     private static Path path(Map<String, String> values, String key, Path fallback) {

@@ -2,11 +2,13 @@ package mattdaemon.core.daemon;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.core.Version;
+import mattdaemon.core.auth.Protection;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.plugin.CommandRegistry;
@@ -16,9 +18,11 @@ import mattdaemon.core.plugin.PluginWatcher;
 import mattdaemon.core.posix.Libc;
 import mattdaemon.core.server.EventBus;
 import mattdaemon.core.server.RequestHandler;
+import mattdaemon.core.server.Security;
 import mattdaemon.core.server.Server;
 import mattdaemon.core.server.SessionLimits;
 import mattdaemon.core.server.ShutdownRequest;
+import mattdaemon.core.tls.TlsIdentity;
 
 /**
  * The daemon's life: become a daemon, open the log, take the lock, bind the port, report
@@ -97,13 +101,23 @@ public final class Daemon {
 
     private int serve(DaemonLog log) {
         log.info("Creating server.");
+        Protection protection;
+        try {
+            protection = Protection.load(settings.stateDir());
+        } catch (IOException e) {
+            log.error("Password file unusable: " + e.getMessage());
+            readiness.failed("Can't read the password file: " + e.getMessage());
+            return 1;
+        }
+        Security security = new Security(protection, tlsIdentity(log), settings.tlsRequired());
         ShutdownRequest shutdown = new ShutdownRequest();
         CommandRegistry commands = CommandRegistry.builtIns(log);
         try (EventBus events = new EventBus(commands::listeners, log)) {
             Server server;
             try {
                 server = Server.bind(settings.port(), settings.maxClients(),
-                        new SessionLimits(settings.maxLineBytes()), log, events);
+                        new SessionLimits(settings.maxLineBytes(), settings.idleTimeout(), settings.authGrace()),
+                        security, log, events);
             } catch (IOException e) {
                 log.error(e.getMessage());
                 readiness.failed(e.getMessage());
@@ -112,7 +126,9 @@ public final class Daemon {
             log.info("Server created.");
             Instant started = Instant.now();
             Supplier<DaemonStatus> status = () -> new DaemonStatus(Version.CURRENT, pid, started, server.port(),
-                    server.clients(), server.maxClients(), commands.pluginCommandCount(), settings.logFile());
+                    server.clients(), server.maxClients(), commands.pluginCommandCount(), settings.logFile(),
+                    protection.enabled(), security.tls().isDone() && !security.tls().isCompletedExceptionally()
+                            ? security.tls().join().fingerprint() : "");
             PluginManager plugins = new PluginManager(settings.pluginDir(), Libc.geteuid(), commands, log,
                     name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
                     () -> server.broadcast("plugins changed"));
@@ -140,6 +156,25 @@ public final class Daemon {
         }
         log.info("Quitting.");
         return 0;
+    }
+
+    /**
+     * Loads the TLS identity off the start path: creating it the first time takes about a second,
+     * and starttls waits for it.
+     */
+    private CompletableFuture<TlsIdentity> tlsIdentity(DaemonLog log) {
+        CompletableFuture<TlsIdentity> identity = new CompletableFuture<>();
+        Thread.ofVirtual().name("tls-identity").start(() -> {
+            try {
+                TlsIdentity loaded = TlsIdentity.loadOrCreate(settings.stateDir());
+                log.info("TLS certificate SHA-256 fingerprint: " + loaded.fingerprint() + ".");
+                identity.complete(loaded);
+            } catch (Exception e) {
+                log.error("TLS unavailable: " + e.getMessage());
+                identity.completeExceptionally(e);
+            }
+        });
+        return identity;
     }
 
     private SignalWatcher watchSignals(DaemonLog log, EventBus events, ShutdownRequest shutdown) {

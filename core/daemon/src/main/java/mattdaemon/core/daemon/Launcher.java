@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,8 @@ import mattdaemon.core.posix.Spawner;
 public final class Launcher {
     /** System property holding extra JVM options for the daemon JVM (set by bin/Matt_daemon). */
     public static final String JVM_OPTIONS_PROPERTY = "mattdaemon.daemon.jvm.options";
+    /** SIGRTMIN+10 on glibc: clear of glibc's own (32, 33) and the JDK's I/O wakeup (SIGRTMAX-2). */
+    private static final int SUSPEND_RESUME_SIGNAL = 44;
 
     private Launcher() {
     }
@@ -38,7 +42,7 @@ public final class Launcher {
         int[] pipe = Libc.pipe();
         int pid;
         try {
-            pid = Spawner.spawnDetached(daemonCommand(options), System.getenv(), pipe[1], DaemonSignal.ALL);
+            pid = Spawner.spawnDetached(daemonCommand(options), daemonEnvironment(), pipe[1], DaemonSignal.ALL);
         } catch (RuntimeException e) {
             Libc.close(pipe[0]);
             System.err.println("Matt_daemon: cannot start the daemon process: " + e.getMessage());
@@ -87,6 +91,17 @@ public final class Launcher {
         } finally {
             Libc.close(fd);
         }
+    }
+
+    /**
+     * The launcher's environment, plus one HotSpot setting: the JVM suspends threads with
+     * SIGUSR2 by default and unblocks it in its own threads, where it would never reach our
+     * signalfd. A real-time signal nobody sends takes that job instead.
+     */
+    static Map<String, String> daemonEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("_JAVA_SR_SIGNUM", String.valueOf(SUSPEND_RESUME_SIGNAL));
+        return environment;
     }
 
     /** The daemon JVM's command line: same JDK, same modules, absolute paths (it runs in "/"). */

@@ -5,45 +5,61 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocket;
+
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.LineCodec;
 import mattdaemon.api.Reply;
 import mattdaemon.api.Session;
 import mattdaemon.core.Version;
+import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.LogText;
 import mattdaemon.core.log.Utf8;
 import mattdaemon.core.protocol.LineReader;
 import mattdaemon.core.protocol.ReplyWriter;
+import mattdaemon.core.tls.TlsIdentity;
 
 /**
  * One client connection: reads request lines, answers each with exactly one reply, in order.
  * Replies are flushed only when no further request is already waiting, so pipelined input is
  * answered in few packets. Every failure ends as a reply or a log line, never a silent drop.
+ * <p>
+ * Changes a request asks for (codec, TLS, closing, shutdown) take effect once its reply is out.
  */
 final class ClientSession implements Session, Runnable {
+    private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
     private final long id;
-    private final Socket socket;
     private final String peer;
     private final ClientSlots slots;
     private final DaemonLog log;
     private final RequestHandler handler;
     private final EventBus events;
     private final SessionLimits limits;
+    private final Security security;
+    private final AuthState auth = new AuthState();
+    private final Instant connectedAt = Instant.now();
     private final CountDownLatch ended = new CountDownLatch(1);
-    private ReplyWriter writer;
+    private volatile Socket socket;
+    private InputStream in;
+    private LineReader reader;
+    private volatile ReplyWriter writer;
     private volatile boolean closing;
     private LineCodec pendingCodec;
+    private boolean pendingTls;
+    private String pendingClose;
     private String pendingShutdown;
 
     ClientSession(long id, Socket socket, ClientSlots slots, DaemonLog log, RequestHandler handler,
-                  EventBus events, SessionLimits limits) {
+                  EventBus events, SessionLimits limits, Security security) {
         this.id = id;
         this.socket = socket;
         this.peer = peerOf(socket);
@@ -52,6 +68,7 @@ final class ClientSession implements Session, Runnable {
         this.handler = handler;
         this.events = events;
         this.limits = limits;
+        this.security = security;
     }
 
     static String peerOf(Socket socket) {
@@ -80,21 +97,48 @@ final class ClientSession implements Session, Runnable {
         pendingCodec = codec;
     }
 
-    /** Called by the quit command through its context: shut down after this reply is out. */
+    AuthState auth() {
+        return auth;
+    }
+
+    Security security() {
+        return security;
+    }
+
+    boolean secure() {
+        return socket instanceof SSLSocket;
+    }
+
+    /** Whether this session must still prove it knows the password. */
+    boolean mustAuthenticate() {
+        return security.protection().enabled() && !auth.authenticated();
+    }
+
     void shutdownAfterReply(String reason) {
         pendingShutdown = reason;
+    }
+
+    void startTlsAfterReply() {
+        pendingTls = true;
+    }
+
+    void closeAfterReply(String reason) {
+        pendingClose = reason;
     }
 
     @Override
     public void run() {
         log.info("Client connected: " + peer + " (session " + id + ", " + slots.count() + "/" + slots.max() + ").");
         events.publish(new DaemonEvent.ClientConnected(Instant.now(), peer));
-        try (socket) {
+        try {
             socket.setTcpNoDelay(true);
-            InputStream in = socket.getInputStream();
-            writer = new ReplyWriter(new BufferedOutputStream(socket.getOutputStream(), 16 * 1024));
-            writer.notice("Matt_daemon " + Version.CURRENT + " ready");
-            serve(in);
+            useStreams(socket);
+            writer.notice(greeting());
+            serve();
+        } catch (SocketTimeoutException e) {
+            String why = mustAuthenticate() ? "authentication timeout" : "idle timeout";
+            log.info("Client " + peer + " (session " + id + ") closed: " + why + ".");
+            notice(why + ", closing");
         } catch (IOException e) {
             if (!closing) {
                 log.info("Client " + peer + " (session " + id + ") connection lost: " + e.getMessage());
@@ -102,6 +146,7 @@ final class ClientSession implements Session, Runnable {
         } catch (RuntimeException e) {
             log.error("Session " + id + " failed", e);
         } finally {
+            closeSocket();
             slots.release(id);
             log.info("Client disconnected: " + peer + " (session " + id + ").");
             events.publish(new DaemonEvent.ClientDisconnected(Instant.now(), peer));
@@ -109,12 +154,33 @@ final class ClientSession implements Session, Runnable {
         }
     }
 
-    private void serve(InputStream in) throws IOException {
-        LineReader reader = new LineReader(in, limits.maxLineBytes());
+    private String greeting() {
+        StringBuilder text = new StringBuilder("Matt_daemon " + Version.CURRENT + " ready");
+        if (security.tlsRequired()) {
+            text.append(", TLS required");
+        }
+        if (security.protection().enabled()) {
+            text.append(", password required");
+        }
+        return text.toString();
+    }
+
+    private void useStreams(Socket current) throws IOException {
+        in = current.getInputStream();
+        reader = new LineReader(in, limits.maxLineBytes());
+        ReplyWriter previous = writer;
+        writer = new ReplyWriter(new BufferedOutputStream(current.getOutputStream(), 16 * 1024));
+        if (previous != null) {
+            writer.useCodec(previous.codec());
+        }
+    }
+
+    private void serve() throws IOException {
         while (!closing) {
             if (!reader.hasBuffered() && in.available() == 0) {
                 writer.flush();
             }
+            socket.setSoTimeout(readTimeoutMillis());
             switch (reader.next()) {
                 case LineReader.Input.End end -> {
                     writer.flush();
@@ -123,8 +189,20 @@ final class ClientSession implements Session, Runnable {
                 case LineReader.Input.TooLong tooLong -> writer.reply(refuseLongLine(tooLong.length()));
                 case LineReader.Input.Line line -> writer.reply(answer(line.bytes()));
             }
-            applyPendingChanges();
+            if (applyPendingChanges()) {
+                return;
+            }
         }
+    }
+
+    /** The idle limit, or what is left of the authentication grace time when that is shorter. */
+    private int readTimeoutMillis() {
+        Duration limit = limits.idleTimeout();
+        if (mustAuthenticate()) {
+            Duration grace = limits.authGrace().minus(Duration.between(connectedAt, Instant.now()));
+            limit = grace.compareTo(limit) < 0 ? grace : limit;
+        }
+        return (int) Math.clamp(limit.toMillis(), 1, Integer.MAX_VALUE);
     }
 
     private Reply refuseLongLine(long length) {
@@ -136,6 +214,9 @@ final class ClientSession implements Session, Runnable {
 
     private Reply answer(byte[] bytes) {
         if (!Utf8.isValid(bytes, 0, bytes.length)) {
+            if (mustAuthenticate()) {
+                return handler.refuseUnauthenticated(this);
+            }
             log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
             return Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes");
         }
@@ -151,18 +232,48 @@ final class ClientSession implements Session, Runnable {
         return handler.handle(this, text);
     }
 
-    /** Codec switches and shutdown take effect only once the reply that asked for them is out. */
-    private void applyPendingChanges() throws IOException {
+    /** Applies what the last request asked for; returns true when the session must end. */
+    private boolean applyPendingChanges() throws IOException {
         if (pendingCodec != null) {
             writer.flush();
             writer.useCodec(pendingCodec);
             pendingCodec = null;
+        }
+        if (pendingTls) {
+            pendingTls = false;
+            writer.flush();
+            upgradeToTls();
         }
         if (pendingShutdown != null) {
             writer.flush();
             handler.shutdown().request(pendingShutdown);
             pendingShutdown = null;
         }
+        if (pendingClose != null) {
+            writer.flush();
+            log.info("Client " + peer + " (session " + id + ") closed: " + pendingClose + ".");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Wraps the connection in TLS. Bytes that arrived after {@code starttls} but before the
+     * handshake were sent in plaintext: they are discarded, never executed as if protected.
+     */
+    private void upgradeToTls() throws IOException {
+        if (reader.hasBuffered() || in.available() > 0) {
+            log.error("Client " + peer + " (session " + id + "): plaintext sent after starttls discarded.");
+        }
+        TlsIdentity identity = security.tls().join();
+        SSLSocket tls = (SSLSocket) identity.context().getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.setEnabledProtocols(new String[] {"TLSv1.3"});
+        tls.setSoTimeout((int) TLS_HANDSHAKE_TIMEOUT.toMillis());
+        tls.startHandshake();
+        socket = tls;
+        useStreams(tls);
+        log.info("Client " + peer + " (session " + id + ") now uses " + tls.getSession().getProtocol() + ".");
     }
 
     /** Sends a notice; a client that is gone is simply skipped. */
@@ -181,10 +292,14 @@ final class ClientSession implements Session, Runnable {
     void closeWithNotice(String text) {
         closing = true;
         notice(text);
+        closeSocket();
+    }
+
+    private void closeSocket() {
         try {
             socket.close();
         } catch (IOException e) {
-            // closing is best effort during shutdown
+            // closing is best effort
         }
     }
 

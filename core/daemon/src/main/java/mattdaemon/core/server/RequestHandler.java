@@ -2,6 +2,7 @@ package mattdaemon.core.server;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import mattdaemon.api.Command;
+import mattdaemon.api.CommandInfo;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
@@ -24,6 +26,9 @@ import mattdaemon.core.plugin.CommandRegistry;
  * so a plugin that throws or hangs costs the client one {@code -ERR PLUGIN} reply, nothing more.
  */
 public final class RequestHandler implements AutoCloseable {
+    private static final String AUTH = "auth";
+    private static final String STARTTLS = "starttls";
+
     private final CommandRegistry commands;
     private final DaemonLog log;
     private final EventBus events;
@@ -55,17 +60,32 @@ public final class RequestHandler implements AutoCloseable {
         String trimmed = line.strip();
         int space = trimmed.indexOf(' ');
         String word = space < 0 ? trimmed : trimmed.substring(0, space);
+        if (session.security().tlsRequired() && !session.secure() && !word.equals(STARTTLS)) {
+            return Reply.error("TLSREQUIRED", "this daemon requires TLS: send starttls first");
+        }
+        if (session.mustAuthenticate() && !word.equals(AUTH) && !word.equals(STARTTLS)) {
+            return refuseUnauthenticated(session);
+        }
         var entry = commands.find(word);
         if (entry.isEmpty()) {
-            String escaped = LogText.escape(line);
-            log.userInput(escaped);
+            log.userInput(LogText.escape(line));
             events.publish(new DaemonEvent.MessageReceived(Instant.now(), session.peer(), line));
             return Reply.ok("logged");
         }
         Command command = entry.get().command();
         String arguments = space < 0 ? "" : trimmed.substring(space + 1).strip();
-        log.info("Request " + (command.logArguments() ? LogText.escape(trimmed) : word) + ".");
+        log.info("Request " + LogText.escape(command.describeRequest(arguments)) + ".");
         return run(command, new SessionContext(session, status.get(), this), arguments);
+    }
+
+    /** Lines before authentication are refused and not logged as user input: only the fact is. */
+    Reply refuseUnauthenticated(ClientSession session) {
+        log.info("Client " + session.peer() + " (session " + session.id() + "): line refused before authentication.");
+        return Reply.error("AUTH", "authentication required: auth <password>");
+    }
+
+    EventBus events() {
+        return events;
     }
 
     /** A command called by another command (e.g. mail gathering reports): not logged as a request. */
@@ -79,7 +99,7 @@ public final class RequestHandler implements AutoCloseable {
                 .orElse(Reply.error("UNKNOWN", "no command named " + word));
     }
 
-    java.util.List<mattdaemon.api.CommandInfo> listCommands() {
+    List<CommandInfo> listCommands() {
         refreshCommands.run();
         return commands.list();
     }

@@ -25,11 +25,14 @@ public final class Server implements AutoCloseable {
     private final DaemonLog log;
     private final EventBus events;
     private final SessionLimits limits;
+    private final Security security;
     private RequestHandler handler;
     private Thread acceptThread;
     private volatile boolean closing;
 
-    private Server(ServerSocket listener, ClientSlots slots, DaemonLog log, EventBus events, SessionLimits limits) {
+    private Server(ServerSocket listener, ClientSlots slots, DaemonLog log, EventBus events, SessionLimits limits,
+                   Security security) {
+        this.security = security;
         this.listener = listener;
         this.slots = slots;
         this.log = log;
@@ -42,8 +45,8 @@ public final class Server implements AutoCloseable {
      *
      * @throws IOException when the port cannot be bound (taken, privileged, ...)
      */
-    public static Server bind(int port, int maxClients, SessionLimits limits, DaemonLog log, EventBus events)
-            throws IOException {
+    public static Server bind(int port, int maxClients, SessionLimits limits, Security security, DaemonLog log,
+                              EventBus events) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
@@ -52,7 +55,7 @@ public final class Server implements AutoCloseable {
             listener.close();
             throw new IOException("Can't bind port " + port + ": " + e.getMessage(), e);
         }
-        return new Server(listener, new ClientSlots(maxClients), log, events, limits);
+        return new Server(listener, new ClientSlots(maxClients), log, events, limits, security);
     }
 
     /** The bound port (useful when 0 asked for any). */
@@ -98,7 +101,7 @@ public final class Server implements AutoCloseable {
             if (id < 0) {
                 refuse(socket);
             } else {
-                ClientSession session = new ClientSession(id, socket, slots, log, handler, events, limits);
+                ClientSession session = new ClientSession(id, socket, slots, log, handler, events, limits, security);
                 slots.register(session);
                 Thread.ofVirtual().name("session-" + id).start(session);
             }

@@ -2,16 +2,20 @@ package mattdaemon.core.server;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-import mattdaemon.api.CommandContext;
+import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.CommandInfo;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
 import mattdaemon.api.Session;
+import mattdaemon.core.auth.AuthState;
+import mattdaemon.core.auth.Protection;
 import mattdaemon.core.log.LogText;
+import mattdaemon.core.tls.TlsIdentity;
 
 /** The {@link CommandContext} of one request. */
-final class SessionContext implements CommandContext {
+final class SessionContext implements CoreContext {
     private final ClientSession session;
     private final DaemonStatus status;
     private final RequestHandler handler;
@@ -56,5 +60,40 @@ final class SessionContext implements CommandContext {
     @Override
     public void clearLog() throws IOException {
         handler.log().clear();
+    }
+
+    @Override
+    public Protection protection() {
+        return session.security().protection();
+    }
+
+    @Override
+    public AuthState auth() {
+        return session.auth();
+    }
+
+    @Override
+    public CompletableFuture<TlsIdentity> tls() {
+        return session.security().tls();
+    }
+
+    @Override
+    public boolean secure() {
+        return session.secure();
+    }
+
+    @Override
+    public void startTlsAfterReply() {
+        session.startTlsAfterReply();
+    }
+
+    @Override
+    public void closeAfterReply(String reason) {
+        session.closeAfterReply(reason);
+    }
+
+    @Override
+    public void publish(DaemonEvent event) {
+        handler.events().publish(event);
     }
 }

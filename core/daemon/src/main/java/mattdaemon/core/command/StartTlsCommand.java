@@ -1,0 +1,44 @@
+package mattdaemon.core.command;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import mattdaemon.api.Command;
+import mattdaemon.api.CommandContext;
+import mattdaemon.api.Reply;
+import mattdaemon.core.server.CoreContext;
+
+/**
+ * {@code starttls}: after the {@code +OK} reply the client starts a TLS 1.3 handshake on the same
+ * connection; the daemon's self-signed certificate is pinned by its SHA-256 fingerprint.
+ */
+public final class StartTlsCommand implements Command {
+    @Override
+    public String name() {
+        return "starttls";
+    }
+
+    @Override
+    public String summary() {
+        return "upgrade this connection to TLS 1.3 (certificate fingerprint in daemoninfo)";
+    }
+
+    @Override
+    public Duration timeLimit() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Reply execute(CommandContext context, String arguments) throws Exception {
+        CoreContext core = (CoreContext) context;
+        if (core.secure()) {
+            return Reply.error("TLS", "this connection already uses TLS");
+        }
+        if (!context.session().codec().name().equals("plain")) {
+            return Reply.error("TLS", "turn " + context.session().codec().name() + " off before starttls");
+        }
+        String fingerprint = core.tls().get(20, TimeUnit.SECONDS).fingerprint();
+        core.startTlsAfterReply();
+        return Reply.ok("begin TLS handshake; certificate SHA-256 " + fingerprint);
+    }
+}

@@ -1,0 +1,108 @@
+package mattdaemon.core.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The daemon's TLS key and certificate. Java has no public API to issue a certificate, so the
+ * first start runs the JDK's own {@code keytool} once (an EC P-256 key, self-signed, ten years);
+ * clients pin the certificate by its SHA-256 fingerprint, which the log and daemoninfo show.
+ */
+public final class TlsIdentity {
+    private static final String ALIAS = "matt_daemon";
+
+    private final SSLContext context;
+    private final String fingerprint;
+
+    private TlsIdentity(SSLContext context, String fingerprint) {
+        this.context = context;
+        this.fingerprint = fingerprint;
+    }
+
+    /** Loads the identity from {@code stateDir}, creating it first when missing. */
+    public static TlsIdentity loadOrCreate(Path stateDir) throws IOException, GeneralSecurityException {
+        Path store = stateDir.resolve("tls.p12");
+        Path secret = stateDir.resolve("tls.pass");
+        if (!Files.exists(store) || !Files.exists(secret)) {
+            create(stateDir, store, secret);
+        }
+        char[] password = Files.readString(secret, StandardCharsets.US_ASCII).strip().toCharArray();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(managers.getKeyManagers(), null, new SecureRandom());
+        return new TlsIdentity(context, fingerprintOf(keys.getCertificate(ALIAS)));
+    }
+
+    private static void create(Path stateDir, Path store, Path secret) throws IOException {
+        Files.createDirectories(stateDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Path newStore = stateDir.resolve("tls.p12.new");
+        Files.deleteIfExists(newStore);
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", "CN=Matt_daemon", "-validity", "3650",
+                "-keystore", newStore.toString(), "-storetype", "PKCS12", "-storepass:env", "MATT_TLS_PASS"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .directory(stateDir.toFile());
+        // the store password travels in the environment, never on a command line others can read
+        builder.environment().put("MATT_TLS_PASS", password);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IOException("keytool could not create the TLS certificate");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating the TLS certificate");
+        }
+        Files.setPosixFilePermissions(newStore, PosixFilePermissions.fromString("rw-------"));
+        Path newSecret = Files.createTempFile(stateDir, "tls", ".pass",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(newSecret, password + "\n", StandardCharsets.US_ASCII);
+        Files.move(newSecret, secret, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(newStore, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** SHA-256 of the DER certificate, as colon-separated upper-case hex. */
+    static String fingerprintOf(Certificate certificate) throws GeneralSecurityException {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+    }
+
+    /** The TLS 1.3 server context. */
+    public SSLContext context() {
+        return context;
+    }
+
+    /** The certificate's SHA-256 fingerprint. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+}
