@@ -114,6 +114,8 @@ public final class Launcher {
         }
         // -Xrs: the JVM leaves every signal to us; they are blocked and read from a signalfd
         command.add("-Xrs");
+        // jcmd/jstack attach is normally started by SIGQUIT, which the daemon now keeps for itself
+        command.add("-XX:+StartAttachListener");
         command.add("--enable-native-access=mattdaemon.core");
         command.add("--module-path");
         command.add(Arrays.stream(System.getProperty("jdk.module.path", "").split(java.io.File.pathSeparator))
