@@ -145,6 +145,17 @@ final class DaemonUnderTest implements AutoCloseable {
         }
     }
 
+    /** Waits until at least {@code count} log lines contain {@code text}. */
+    void awaitLogCount(String text, int count) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (logLines().stream().filter(l -> l.contains(text)).count() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("fewer than " + count + " log lines contain " + text);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     String awaitLogContaining(String text) throws IOException, InterruptedException {
         return awaitLog(l -> l.contains(text), Duration.ofSeconds(10));
     }

@@ -104,13 +104,14 @@ class PasswordProtection {
     void unauthenticatedClientIsDroppedAfterTheGraceTimeFreeingItsSlot() throws Exception {
         try (DaemonUnderTest daemon = new DaemonUnderTest(dir).with("--max-clients", "1", "--auth-grace", "1").start()) {
             protect(daemon);
-            daemon.awaitLogContaining("Client disconnected"); // the only slot is free again
+            daemon.awaitLogCount("Client disconnected", 1); // the only slot is free again
             try (TestClient squatter = daemon.connect()) {
                 squatter.greeting();
                 assertThat(squatter.readLine()).isEqualTo("* authentication timeout, closing");
                 assertThat(squatter.readLine()).isNull();
             }
             daemon.awaitLogContaining("closed: authentication timeout.");
+            daemon.awaitLogCount("Client disconnected", 2);
             try (TestClient next = daemon.connect()) {
                 assertThat(next.greeting()).endsWith("password required");
             }
