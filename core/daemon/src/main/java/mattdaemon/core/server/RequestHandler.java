@@ -56,10 +56,18 @@ public final class RequestHandler implements AutoCloseable {
         return shutdown;
     }
 
+    /** A request line split into its first word and the rest, both trimmed. */
+    private record Words(String word, String arguments) {
+        static Words of(String line) {
+            String trimmed = line.strip();
+            int space = trimmed.indexOf(' ');
+            return space < 0 ? new Words(trimmed, "") : new Words(trimmed.substring(0, space), trimmed.substring(space + 1).strip());
+        }
+    }
+
     Reply handle(ClientSession session, String line) {
-        String trimmed = line.strip();
-        int space = trimmed.indexOf(' ');
-        String word = space < 0 ? trimmed : trimmed.substring(0, space);
+        Words words = Words.of(line);
+        String word = words.word();
         if (session.security().tlsRequired() && !session.secure() && !word.equals(STARTTLS)) {
             return Reply.error("TLSREQUIRED", "this daemon requires TLS: send starttls first");
         }
@@ -73,9 +81,8 @@ public final class RequestHandler implements AutoCloseable {
             return Reply.ok("logged");
         }
         Command command = entry.get().command();
-        String arguments = space < 0 ? "" : trimmed.substring(space + 1).strip();
-        log.info("Request " + LogText.escape(command.describeRequest(arguments)) + ".");
-        return run(command, new SessionContext(session, status.get(), this), arguments);
+        log.info("Request " + LogText.escape(command.describeRequest(words.arguments())) + ".");
+        return run(command, new SessionContext(session, status.get(), this), words.arguments());
     }
 
     /** Lines before authentication are refused and not logged as user input: only the fact is. */
@@ -90,13 +97,10 @@ public final class RequestHandler implements AutoCloseable {
 
     /** A command called by another command (e.g. mail gathering reports): not logged as a request. */
     Reply invoke(ClientSession session, String line) {
-        String trimmed = line.strip();
-        int space = trimmed.indexOf(' ');
-        String word = space < 0 ? trimmed : trimmed.substring(0, space);
-        return commands.find(word)
-                .map(entry -> run(entry.command(), new SessionContext(session, status.get(), this),
-                        space < 0 ? "" : trimmed.substring(space + 1).strip()))
-                .orElse(Reply.error("UNKNOWN", "no command named " + word));
+        Words words = Words.of(line);
+        return commands.find(words.word())
+                .map(entry -> run(entry.command(), new SessionContext(session, status.get(), this), words.arguments()))
+                .orElse(Reply.error("UNKNOWN", "no command named " + words.word()));
     }
 
     List<CommandInfo> listCommands() {
