@@ -168,9 +168,15 @@ public final class LockFile implements AutoCloseable {
         return path;
     }
 
-    /** Deletes the file while still holding the lock, then releases it. */
+    /**
+     * Deletes the file while still holding the lock, then releases it. Closing again does
+     * nothing: by then the path may hold another holder's lock file.
+     */
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             Files.deleteIfExists(path);
         } finally {
