@@ -78,9 +78,10 @@ public final class DaemonLogsCommand implements Command {
             System.arraycopy(chunk, 0, all, offset, chunk.length);
             offset += chunk.length;
         }
-        List<String> lines = new ArrayList<>(List.of(new String(all, StandardCharsets.UTF_8).split("\n")));
-        if (!lines.isEmpty() && lines.getFirst().isEmpty() && total == 0) {
-            lines.clear();
+        // -1 keeps empty lines at the end; what follows the last LF is a line only when not empty
+        List<String> lines = new ArrayList<>(List.of(new String(all, StandardCharsets.UTF_8).split("\n", -1)));
+        if (lines.getLast().isEmpty()) {
+            lines.removeLast();
         }
         return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }

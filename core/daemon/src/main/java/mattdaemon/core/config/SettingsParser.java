@@ -2,6 +2,8 @@ package mattdaemon.core.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -125,6 +127,12 @@ public final class SettingsParser {
                 throw new IllegalArgumentException("configuration file not found: " + file);
             }
             return Map.of();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("configuration file is not valid UTF-8: " + file);
+        } catch (IOException | IllegalArgumentException e) {
+            // alone, "Is a directory" or a malformed escape would not say which file is wrong
+            String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new IllegalArgumentException("cannot read configuration file " + file + ": " + reason);
         }
         Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(k -> values.put(k.trim(), properties.getProperty(k).trim()));

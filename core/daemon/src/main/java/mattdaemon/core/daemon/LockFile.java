@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The single-instance lock: a regular file holding the daemon's PID, locked for the daemon's
@@ -26,13 +28,23 @@ import java.util.Optional;
  * opened exactly once, here.
  */
 public final class LockFile implements AutoCloseable {
+    /**
+     * Lock files held by this process. POSIX locks belong to the process, so this record is
+     * process-wide too: a second acquire of a held file must fail before it opens the file, as
+     * the JDK refuses the second lock and closing (or collecting) the second channel would
+     * release the first one.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final Path path;
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
     private final Optional<Long> stalePid;
 
-    private LockFile(Path path, FileChannel channel, FileLock lock, Optional<Long> stalePid) {
+    private LockFile(Path path, Path key, FileChannel channel, FileLock lock, Optional<Long> stalePid) {
         this.path = path;
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
         this.stalePid = stalePid;
@@ -45,9 +57,32 @@ public final class LockFile implements AutoCloseable {
      */
     public static LockFile acquire(Path path, long pid) throws LockException {
         refuseUnsafeFile(path);
+        Path key = key(path);
+        if (!HELD.add(key)) {
+            throw new LockException(path, "already held by this process (PID " + ProcessHandle.current().pid() + ")");
+        }
+        try {
+            return acquireNew(path, key, pid);
+        } catch (LockException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    /** The file named through its folder's real path, so two spellings of one path match. */
+    private static Path key(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    private static LockFile acquireNew(Path path, Path key, long pid) throws LockException {
         FileChannel channel;
         try {
-            channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+            channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         } catch (FileSystemException e) {
@@ -67,7 +102,7 @@ public final class LockFile implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(true);
-            return new LockFile(path, channel, lock, stale);
+            return new LockFile(path, key, channel, lock, stale);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new LockException(path, e.getMessage());
@@ -133,16 +168,26 @@ public final class LockFile implements AutoCloseable {
         return path;
     }
 
-    /** Deletes the file while still holding the lock, then releases it. */
+    /**
+     * Deletes the file while still holding the lock, then releases it. Closing again does
+     * nothing: by then the path may hold another holder's lock file.
+     */
     @Override
     public void close() throws IOException {
+        if (!channel.isOpen()) {
+            return;
+        }
         try {
             Files.deleteIfExists(path);
         } finally {
             try {
                 lock.release();
             } finally {
-                channel.close();
+                try {
+                    channel.close();
+                } finally {
+                    HELD.remove(key);
+                }
             }
         }
     }

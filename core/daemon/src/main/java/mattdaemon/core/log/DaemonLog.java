@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
@@ -50,7 +49,13 @@ public final class DaemonLog implements AutoCloseable {
      */
     public static DaemonLog open(Path file) throws IOException {
         prepare(file);
-        return new DaemonLog(file, Configurator.initialize(configuration(file)));
+        // A context of its own, not Configurator.initialize: that hands back the JVM's shared
+        // context and ignores the configuration when the context is already running (another
+        // DaemonLog still open, or any code that called LogManager first), so lines would go to
+        // another file or nowhere. Nothing reaches this log through LogManager anyway.
+        LoggerContext context = new LoggerContext("Matt_daemon:" + file);
+        context.start(configuration(file, context));
+        return new DaemonLog(file, context);
     }
 
     private static void prepare(Path file) throws IOException {
@@ -72,8 +77,9 @@ public final class DaemonLog implements AutoCloseable {
         }
     }
 
-    private static BuiltConfiguration configuration(Path file) {
+    private static BuiltConfiguration configuration(Path file, LoggerContext context) {
         ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+        b.setLoggerContext(context);
         b.setConfigurationName("Matt_daemon");
         b.setStatusLevel(Level.ERROR);
         // the daemon stops Log4j2 itself after its last line; a JVM hook could lose that line

@@ -79,6 +79,8 @@ public final class LineReader {
     /** Drops bytes up to and including the next LF; nothing of the line is kept in memory. */
     private Input skipLongLine() throws IOException {
         long length = end - start;
+        // the CR of a CRLF may come in one read and its LF in the next: remember it
+        boolean endsWithCr = buffer[end - 1] == '\r';
         start = end;
         while (true) {
             if (!fill()) {
@@ -87,14 +89,17 @@ public final class LineReader {
             int newline = indexOfNewline(start, end);
             if (newline >= 0) {
                 length += newline - start;
-                if (newline > start && buffer[newline - 1] == '\r') {
+                if (newline > start ? buffer[newline - 1] == '\r' : endsWithCr) {
                     length--;
                 }
                 start = newline + 1;
                 return new Input.TooLong(length);
             }
-            length += end - start;
-            start = end;
+            if (end > start) {
+                length += end - start;
+                endsWithCr = buffer[end - 1] == '\r';
+                start = end;
+            }
         }
     }
 
