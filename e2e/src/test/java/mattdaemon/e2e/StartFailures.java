@@ -50,12 +50,33 @@ class StartFailures {
 
     @Test
     void nonRootIsRefused() throws Exception {
-        DaemonUnderTest daemon = new DaemonUnderTest(dir);
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        command.addAll(daemon.command());
-        DaemonUnderTest.Launch launch = DaemonUnderTest.Launch.run(command, Duration.ofSeconds(60));
-        assertThat(launch.exitCode()).as(launch.toString()).isNotZero();
-        assertThat(launch.stderr()).contains("must be run as root");
-        assertThat(daemon.lockFile).doesNotExist();
+        // a copy of dist/ that user nobody can read wherever this checkout lives
+        Path shared = Files.createTempDirectory(Path.of("/tmp"), "matt-nonroot-");
+        try {
+            Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String part : List.of("bin", "lib")) {
+                try (var files = Files.list(DaemonUnderTest.DIST.resolve(part))) {
+                    Path target = Files.createDirectories(shared.resolve(part));
+                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                    for (Path file : files.toList()) {
+                        Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+            DaemonUnderTest daemon = new DaemonUnderTest(dir);
+            List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    shared.resolve("bin/Matt_daemon").toString()));
+            command.addAll(daemon.command().subList(1, daemon.command().size()));
+            DaemonUnderTest.Launch launch = DaemonUnderTest.Launch.run(command, Duration.ofSeconds(60));
+            assertThat(launch.exitCode()).as(launch.toString()).isEqualTo(1);
+            assertThat(launch.stderr()).contains("Matt_daemon: must be run as root (effective uid is 65534).");
+            assertThat(daemon.lockFile).doesNotExist();
+        } finally {
+            try (var walk = Files.walk(shared)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 }
