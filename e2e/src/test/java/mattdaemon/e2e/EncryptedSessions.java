@@ -73,6 +73,16 @@ class EncryptedSessions {
     }
 
     @Test
+    void keyAndItsPasswordAreRootOnlyFiles() throws Exception {
+        for (String name : new String[] {"tls.p12", "tls.pass"}) {
+            Path file = daemon.stateDir.resolve(name);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                    .as(name).isEqualTo("rw-------");
+            assertThat(java.nio.file.Files.getOwner(file).getName()).isEqualTo("root");
+        }
+    }
+
+    @Test
     void wrongPinIsRejectedByTheClient() throws Exception {
         try (TestClient client = daemon.connect()) {
             client.greeting();
