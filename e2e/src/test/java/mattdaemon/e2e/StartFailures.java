@@ -41,6 +41,19 @@ class StartFailures {
     }
 
     @Test
+    void passwordFileReadableByOthersStopsTheStart() throws Exception {
+        try (DaemonUnderTest daemon = new DaemonUnderTest(dir)) {
+            Files.createDirectories(daemon.stateDir);
+            Path password = Files.writeString(daemon.stateDir.resolve("password"), "pbkdf2-sha256$1$AAAA$AAAA\n");
+            Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            DaemonUnderTest.Launch launch = daemon.launch();
+            assertThat(launch.exitCode()).isNotZero();
+            assertThat(launch.stderr()).contains("Can't read the password file: ").contains("accessible by group or others");
+            assertThat(daemon.lockFile).doesNotExist();
+        }
+    }
+
+    @Test
     void badOptionIsAUsageError() throws Exception {
         DaemonUnderTest.Launch launch = DaemonUnderTest.Launch.run(
                 List.of(DaemonUnderTest.LAUNCHER.toString(), "--port", "seventy"), Duration.ofSeconds(60));

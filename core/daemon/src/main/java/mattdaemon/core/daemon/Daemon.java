@@ -53,6 +53,20 @@ public final class Daemon {
         return new Daemon(settings, new Readiness.Systemd(System.getenv("NOTIFY_SOCKET"), System.err), false).run();
     }
 
+    /**
+     * A failure before the daemon is ready. It is reported to whoever started the daemon only
+     * after the lock is released and the log is flushed, so "the launcher returned" means the
+     * failed start has left nothing behind.
+     */
+    private static final class StartFailure extends Exception {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        StartFailure(String message) {
+            super(message);
+        }
+    }
+
     private int run() {
         becomeDaemon();
         DaemonLog log;
@@ -62,11 +76,16 @@ public final class Daemon {
             readiness.failed("Can't open log file " + settings.logFile() + ": " + e.getMessage());
             return 1;
         }
+        String failure;
         try {
             return runWithLog(log);
+        } catch (StartFailure e) {
+            failure = e.getMessage();
         } finally {
             log.close();
         }
+        readiness.failed(failure);
+        return 1;
     }
 
     private void becomeDaemon() {
@@ -77,15 +96,14 @@ public final class Daemon {
         }
     }
 
-    private int runWithLog(DaemonLog log) {
+    private int runWithLog(DaemonLog log) throws StartFailure {
         log.info("Started.");
         LockFile lock;
         try {
             lock = LockFile.acquire(settings.lockFile(), pid);
         } catch (LockException e) {
             log.error("Error file locked: " + e.getMessage() + ".");
-            readiness.failed("Can't open :" + settings.lockFile() + " (" + e.getMessage() + ")");
-            return 1;
+            throw new StartFailure("Can't open :" + settings.lockFile() + " (" + e.getMessage() + ")");
         }
         lock.stalePid().ifPresent(p -> log.info("Stale lock of PID " + p + " taken over."));
         try {
@@ -99,17 +117,16 @@ public final class Daemon {
         }
     }
 
-    private int serve(DaemonLog log) {
+    private int serve(DaemonLog log) throws StartFailure {
         log.info("Creating server.");
         Protection protection;
         try {
             protection = Protection.load(settings.stateDir());
         } catch (IOException e) {
             log.error("Password file unusable: " + e.getMessage());
-            readiness.failed("Can't read the password file: " + e.getMessage());
-            return 1;
+            throw new StartFailure("Can't read the password file: " + e.getMessage());
         }
-        Security security = new Security(protection, tlsIdentity(log), settings.tlsRequired());
+        Security security = new Security(protection, new CompletableFuture<>(), settings.tlsRequired());
         ShutdownRequest shutdown = new ShutdownRequest();
         CommandRegistry commands = CommandRegistry.builtIns(log);
         try (EventBus events = new EventBus(commands::listeners, log)) {
@@ -120,10 +137,10 @@ public final class Daemon {
                         security, log, events);
             } catch (IOException e) {
                 log.error(e.getMessage());
-                readiness.failed(e.getMessage());
-                return 1;
+                throw new StartFailure(e.getMessage());
             }
             log.info("Server created.");
+            loadTlsIdentity(security.tls(), log);
             Instant started = Instant.now();
             Supplier<DaemonStatus> status = () -> new DaemonStatus(Version.CURRENT, pid, started, server.port(),
                     server.clients(), server.maxClients(), commands.pluginCommandCount(), settings.logFile(),
@@ -149,9 +166,8 @@ public final class Daemon {
                 server.close();
             } catch (IOException e) {
                 log.error("Plugin folder watch failed: " + e.getMessage());
-                readiness.failed("Can't watch plugin folder " + settings.pluginDir() + ": " + e.getMessage());
                 server.close();
-                return 1;
+                throw new StartFailure("Can't watch plugin folder " + settings.pluginDir() + ": " + e.getMessage());
             }
         }
         log.info("Quitting.");
@@ -162,8 +178,7 @@ public final class Daemon {
      * Loads the TLS identity off the start path: creating it the first time takes about a second,
      * and starttls waits for it.
      */
-    private CompletableFuture<TlsIdentity> tlsIdentity(DaemonLog log) {
-        CompletableFuture<TlsIdentity> identity = new CompletableFuture<>();
+    private void loadTlsIdentity(CompletableFuture<TlsIdentity> identity, DaemonLog log) {
         Thread.ofVirtual().name("tls-identity").start(() -> {
             try {
                 TlsIdentity loaded = TlsIdentity.loadOrCreate(settings.stateDir());
@@ -174,7 +189,6 @@ public final class Daemon {
                 identity.completeExceptionally(e);
             }
         });
-        return identity;
     }
 
     private SignalWatcher watchSignals(DaemonLog log, EventBus events, ShutdownRequest shutdown) {
