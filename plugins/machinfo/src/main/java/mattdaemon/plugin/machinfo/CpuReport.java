@@ -6,14 +6,8 @@ import java.util.stream.Collectors;
 
 /** {@code [cpu]}: model, sockets, cores, hardware threads and load averages. */
 final class CpuReport implements SectionReport {
-    private final Machine machine;
-
-    CpuReport(Machine machine) {
-        this.machine = machine;
-    }
-
     @Override
-    public void addTo(Report report) {
+    public void addTo(Report report, Machine machine) {
         FixedFacts fixed = machine.fixedFacts();
         report.put("model", fixed.cpuModel())
                 .put("sockets", fixed.packages())

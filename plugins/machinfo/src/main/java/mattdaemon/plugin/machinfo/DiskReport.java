@@ -6,14 +6,8 @@ import oshi.software.os.OSFileStore;
 
 /** {@code [disks]}: each local file system by mount point, with its type, device and usage. */
 final class DiskReport implements SectionReport {
-    private final Machine machine;
-
-    DiskReport(Machine machine) {
-        this.machine = machine;
-    }
-
     @Override
-    public void addTo(Report report) {
+    public void addTo(Report report, Machine machine) {
         // local only: a hung network mount must not hang the command
         machine.os().getFileSystem().getFileStores(true).stream()
                 .sorted(Comparator.comparing(OSFileStore::getMount))

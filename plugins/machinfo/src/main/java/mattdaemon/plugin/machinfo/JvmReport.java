@@ -7,7 +7,7 @@ import java.time.Instant;
 final class JvmReport implements SectionReport {
 
     @Override
-    public void addTo(Report report) {
+    public void addTo(Report report, Machine machine) {
         Runtime runtime = Runtime.getRuntime();
         long used = runtime.totalMemory() - runtime.freeMemory();
         ProcessHandle self = ProcessHandle.current();

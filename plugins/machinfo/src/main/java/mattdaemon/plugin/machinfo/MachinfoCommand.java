@@ -1,8 +1,6 @@
 package mattdaemon.plugin.machinfo;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
@@ -18,18 +16,11 @@ import mattdaemon.sysinfo.SysinfoFailures;
  * {@code -ERR SYSINFO <reason>}.
  */
 public final class MachinfoCommand implements Command, PluginAware {
-    private final Map<Section, SectionReport> reports = new EnumMap<>(Section.class);
+    private final Machine machine = new Machine();
     private final SysinfoFailures failures = new SysinfoFailures();
 
-    /** A command with its own, not yet created, view of the machine. */
+    /** A command whose view of the machine is made on its first request. */
     public MachinfoCommand() {
-        Machine machine = new Machine();
-        reports.put(Section.OS, new OsReport(machine));
-        reports.put(Section.CPU, new CpuReport(machine));
-        reports.put(Section.MEMORY, new MemoryReport(machine));
-        reports.put(Section.DISKS, new DiskReport(machine));
-        reports.put(Section.NETWORK, new NetworkReport(machine));
-        reports.put(Section.JVM, new JvmReport());
     }
 
     @Override
@@ -63,7 +54,7 @@ public final class MachinfoCommand implements Command, PluginAware {
         return failures.answer((name() + " " + arguments).strip(), () -> {
             Report report = new Report();
             for (Section section : sections) {
-                reports.get(section).addTo(report.section(section.label()));
+                section.writeTo(report, machine);
             }
             return Reply.ok(report.sections() + (report.sections() == 1 ? " section" : " sections"), report.lines());
         });

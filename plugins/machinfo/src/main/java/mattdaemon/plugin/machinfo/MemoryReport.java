@@ -5,14 +5,8 @@ import oshi.hardware.VirtualMemory;
 
 /** {@code [memory]}: physical memory and swap. */
 final class MemoryReport implements SectionReport {
-    private final Machine machine;
-
-    MemoryReport(Machine machine) {
-        this.machine = machine;
-    }
-
     @Override
-    public void addTo(Report report) {
+    public void addTo(Report report, Machine machine) {
         GlobalMemory memory = machine.hardware().getMemory();
         long total = memory.getTotal();
         long available = memory.getAvailable();

@@ -10,14 +10,8 @@ import oshi.hardware.NetworkIF;
 
 /** {@code [network]}: each interface with its state, addresses (with prefix lengths) and MAC. */
 final class NetworkReport implements SectionReport {
-    private final Machine machine;
-
-    NetworkReport(Machine machine) {
-        this.machine = machine;
-    }
-
     @Override
-    public void addTo(Report report) {
+    public void addTo(Report report, Machine machine) {
         // read every time: addresses come and go; true includes loopback
         for (NetworkIF net : machine.hardware().getNetworkIFs(true).stream()
                 .sorted(Comparator.comparing(NetworkIF::getName)).toList()) {

@@ -6,14 +6,8 @@ import oshi.software.os.OperatingSystem;
 
 /** {@code [os]}: host name, distribution, kernel, boot time and uptime. */
 final class OsReport implements SectionReport {
-    private final Machine machine;
-
-    OsReport(Machine machine) {
-        this.machine = machine;
-    }
-
     @Override
-    public void addTo(Report report) {
+    public void addTo(Report report, Machine machine) {
         OperatingSystem os = machine.os();
         FixedFacts fixed = machine.fixedFacts();
         // the host name may change while the daemon runs: read it every time

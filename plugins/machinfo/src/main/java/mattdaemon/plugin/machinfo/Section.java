@@ -6,9 +6,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The parts of the {@code machinfo} report, in the order they are shown. */
+/** The parts of the {@code machinfo} report, in the order they are shown, each with its writer. */
 enum Section {
-    OS, CPU, MEMORY, DISKS, NETWORK, JVM;
+    OS(new OsReport()),
+    CPU(new CpuReport()),
+    MEMORY(new MemoryReport()),
+    DISKS(new DiskReport()),
+    NETWORK(new NetworkReport()),
+    JVM(new JvmReport());
+
+    private final SectionReport report;
+
+    Section(SectionReport report) {
+        this.report = report;
+    }
+
+    /** Writes this section, header and lines, into {@code into}. */
+    void writeTo(Report into, Machine machine) {
+        report.addTo(into.section(label()), machine);
+    }
 
     /** The word naming the section, in requests and in its header line. */
     String label() {
