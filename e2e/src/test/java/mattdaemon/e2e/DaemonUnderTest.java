@@ -108,6 +108,14 @@ final class DaemonUnderTest implements AutoCloseable {
         return TestClient.connect(port);
     }
 
+    /** Connects, reads the greeting, sends one request and returns its reply. */
+    List<String> request(String line) throws IOException {
+        try (TestClient client = connect()) {
+            client.greeting();
+            return client.request(line);
+        }
+    }
+
     void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).inheritIO().start();
         if (kill.waitFor() != 0) {

@@ -48,13 +48,6 @@ class MachinfoReportsThisMachine {
         assertThat(daemon.alive()).isTrue();
     }
 
-    static List<String> request(String line) throws IOException {
-        try (TestClient client = daemon.connect()) {
-            client.greeting();
-            return client.request(line);
-        }
-    }
-
     /** Section name to its key/value lines, in reply order. */
     static Map<String, Map<String, String>> sections(List<String> reply) {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
@@ -76,7 +69,7 @@ class MachinfoReportsThisMachine {
     }
 
     static Map<String, Map<String, String>> machinfo() throws IOException {
-        List<String> reply = request("machinfo");
+        List<String> reply = daemon.request("machinfo");
         assertThat(reply.getLast()).isEqualTo("+OK 6 sections");
         return sections(reply);
     }
@@ -120,7 +113,7 @@ class MachinfoReportsThisMachine {
     void loadAveragesAreTheKernels() throws IOException {
         // getloadavg(3) is a native call through JNA: this proves JNA works inside the plugin layer
         String before = Files.readString(Path.of("/proc/loadavg"));
-        String shown = sections(request("machinfo cpu")).get("cpu").get("load average");
+        String shown = sections(daemon.request("machinfo cpu")).get("cpu").get("load average");
         String after = Files.readString(Path.of("/proc/loadavg"));
         assertThat(shown).isIn(firstThree(before), firstThree(after));
     }
@@ -177,15 +170,15 @@ class MachinfoReportsThisMachine {
 
     @Test
     void sectionArgumentShowsOnlyThoseSections() throws IOException {
-        List<String> memory = request("machinfo memory");
+        List<String> memory = daemon.request("machinfo memory");
         assertThat(memory.getLast()).isEqualTo("+OK 1 section");
         assertThat(sections(memory).keySet()).containsExactly("memory");
-        assertThat(sections(request("machinfo jvm cpu")).keySet()).containsExactly("cpu", "jvm");
+        assertThat(sections(daemon.request("machinfo jvm cpu")).keySet()).containsExactly("cpu", "jvm");
     }
 
     @Test
     void unknownSectionIsAUsageErrorNamingTheSections() throws IOException {
-        assertThat(request("machinfo gpu")).containsExactly(
+        assertThat(daemon.request("machinfo gpu")).containsExactly(
                 "-ERR USAGE unknown section \"gpu\"; sections: os, cpu, memory, disks, network, jvm");
     }
 }

@@ -47,13 +47,6 @@ class ServinfoListsListeningSockets {
         assertThat(daemon.alive()).isTrue();
     }
 
-    static List<String> request(String line) throws IOException {
-        try (TestClient client = daemon.connect()) {
-            client.greeting();
-            return client.request(line);
-        }
-    }
-
     /** The body rows of {@code section}, each split in columns, header row excluded. */
     static List<List<String>> rows(List<String> reply, String section) {
         int start = -1;
@@ -73,7 +66,7 @@ class ServinfoListsListeningSockets {
     void aTcpServerSocketOfThisTestShowsWithThisTestsPid() throws IOException {
         try (ServerSocket server = new ServerSocket(0)) {
             String port = ":" + server.getLocalPort();
-            List<String> reply = request("servinfo");
+            List<String> reply = daemon.request("servinfo");
             assertThat(reply.getLast()).startsWith("+OK ");
             assertThat(rows(reply, "listening"))
                     .anySatisfy(row -> assertThat(row).satisfies(
@@ -89,9 +82,9 @@ class ServinfoListsListeningSockets {
         int port;
         try (ServerSocket server = new ServerSocket(0)) {
             port = server.getLocalPort();
-            assertThat(rows(request("servinfo"), "listening")).anyMatch(r -> r.get(1).endsWith(":" + port));
+            assertThat(rows(daemon.request("servinfo"), "listening")).anyMatch(r -> r.get(1).endsWith(":" + port));
         }
-        assertThat(rows(request("servinfo"), "listening")).noneMatch(r -> r.get(1).endsWith(":" + port));
+        assertThat(rows(daemon.request("servinfo"), "listening")).noneMatch(r -> r.get(1).endsWith(":" + port));
     }
 
     @Test
@@ -99,7 +92,7 @@ class ServinfoListsListeningSockets {
         try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             String address = "127.0.0.1:" + udp.getLocalPort();
             // Java opens IPv6 sockets where it can: udp6, with the IPv4-mapped address shown as IPv4
-            assertThat(rows(request("servinfo"), "listening"))
+            assertThat(rows(daemon.request("servinfo"), "listening"))
                     .anyMatch(r -> r.get(0).startsWith("udp")
                             && r.subList(1, 4).equals(List.of(address, String.valueOf(TEST_PID), "java")));
         }
@@ -107,14 +100,14 @@ class ServinfoListsListeningSockets {
 
     @Test
     void theDaemonsOwnPortShowsWithTheDaemonsPid() throws IOException {
-        assertThat(rows(request("servinfo"), "listening"))
+        assertThat(rows(daemon.request("servinfo"), "listening"))
                 .anyMatch(r -> r.get(0).startsWith("tcp") && r.get(1).endsWith(":" + daemon.port)
                         && r.get(2).equals(String.valueOf(daemon.pid())));
     }
 
     @Test
     void servicesFollowTheInitSystem() throws IOException {
-        List<String> reply = request("servinfo");
+        List<String> reply = daemon.request("servinfo");
         if (Files.isDirectory(Path.of("/run/systemd/system"))) {
             assertThat(reply).contains("| [services] systemd");
             assertThat(rows(reply, "services")).isNotEmpty();
@@ -132,7 +125,7 @@ class ServinfoListsListeningSockets {
         try (ServerSocket server = new ServerSocket(0)) {
             // ":port" can only match an address: pids and names hold no colon
             String port = ":" + server.getLocalPort();
-            List<String> reply = request("servinfo " + port);
+            List<String> reply = daemon.request("servinfo " + port);
             assertThat(reply.getLast()).isEqualTo("+OK 0 services, 1 listening socket matching \"" + port + "\"");
             assertThat(rows(reply, "services")).isEmpty();
             assertThat(rows(reply, "listening")).singleElement()
