@@ -52,21 +52,29 @@ public final class ServinfoCommand implements Command, PluginAware {
     public Reply execute(CommandContext context, String arguments) {
         return failures.answer((name() + " " + arguments).strip(), () -> {
             OperatingSystem os = systemInfo.os();
-            Services serviceSource = services();
-            Table serviceTable = new Table("NAME", "STATE", "PID");
-            serviceSource.list(os).forEach(s -> serviceTable.add(s.name(), s.state(), s.pid()));
-            Table socketTable = new Table("PROTO", "ADDRESS", "PID", "PROCESS");
-            sockets.list(os).forEach(s -> socketTable.add(s.protocol(), s.address(), s.pid() > 0 ? s.pid() : "-", s.process()));
-            Table shownServices = serviceTable.matching(arguments);
-            Table shownSockets = socketTable.matching(arguments);
+            Services source = services();
+            Table shownServices = serviceTable(source, os).matching(arguments);
+            Table shownSockets = socketTable(os).matching(arguments);
             List<String> body = new ArrayList<>();
-            body.add("[services] " + serviceSource.source());
+            body.add("[services] " + source.source());
             body.addAll(shownServices.lines());
             body.add("[listening]");
             body.addAll(shownSockets.lines());
             return Reply.ok(count(shownServices.size(), "service") + ", " + count(shownSockets.size(), "listening socket")
                     + (arguments.isBlank() ? "" : " matching \"" + arguments + "\""), body);
         });
+    }
+
+    private static Table serviceTable(Services source, OperatingSystem os) {
+        Table table = new Table("NAME", "STATE", "PID");
+        source.list(os).forEach(s -> table.add(s.name(), s.state(), s.pid()));
+        return table;
+    }
+
+    private Table socketTable(OperatingSystem os) {
+        Table table = new Table("PROTO", "ADDRESS", "PID", "PROCESS");
+        sockets.list(os).forEach(s -> table.add(s.protocol(), s.address(), s.pid() > 0 ? s.pid() : "-", s.process()));
+        return table;
     }
 
     /** PID 1 does not change while the daemon runs: looked at once. */
