@@ -27,6 +27,7 @@ final class DaemonUnderTest implements AutoCloseable {
     final Path stateDir;
     final int port;
     private final List<String> extraOptions = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private long pid = -1;
     private Launch lastLaunch;
 
@@ -43,6 +44,12 @@ final class DaemonUnderTest implements AutoCloseable {
     /** Adds options passed at every start. */
     DaemonUnderTest with(String... options) {
         extraOptions.addAll(List.of(options));
+        return this;
+    }
+
+    /** Sets an environment variable of the launcher (e.g. {@code DAEMON_JVM_OPTIONS}) for every start. */
+    DaemonUnderTest withEnvironment(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -63,7 +70,9 @@ final class DaemonUnderTest implements AutoCloseable {
 
     /** Runs the launcher and waits for it to return. */
     Launch launch(String... more) throws IOException, InterruptedException {
-        return Launch.run(command(more), Duration.ofSeconds(60));
+        ProcessBuilder builder = new ProcessBuilder(command(more));
+        builder.environment().putAll(environment);
+        return Launch.run(builder, Duration.ofSeconds(60));
     }
 
     /** Starts and insists on success; remembers the daemon's pid. */
@@ -101,10 +110,11 @@ final class DaemonUnderTest implements AutoCloseable {
         return TestClient.connect(port);
     }
 
-    /** Installs a shipped plugin (built into dist/plugins/NAME) into this daemon's plugin folder. */
-    void installShippedPlugin(String name) throws IOException {
-        try (var jars = Files.list(DIST.resolve("plugins").resolve(name))) {
-            PluginBuilder.install(pluginDir, name, jars.toArray(Path[]::new));
+    /** Connects, reads the greeting, sends one request and returns its reply. */
+    List<String> request(String line) throws IOException {
+        try (TestClient client = connect()) {
+            client.greeting();
+            return client.request(line);
         }
     }
 

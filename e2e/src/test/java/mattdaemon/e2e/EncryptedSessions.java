@@ -23,7 +23,7 @@ class EncryptedSessions {
     @BeforeAll
     static void start() throws Exception {
         daemon = new DaemonUnderTest(dir).start();
-        daemon.installShippedPlugin("crypt");
+        ShippedPlugins.install(daemon.pluginDir, "crypt");
         String line = daemon.awaitLog(l -> l.contains("TLS certificate SHA-256 fingerprint: "), Duration.ofSeconds(30));
         fingerprint = line.substring(line.indexOf("fingerprint: ") + 13, line.length() - 1);
     }
