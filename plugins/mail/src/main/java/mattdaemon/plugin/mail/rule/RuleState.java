@@ -49,8 +49,12 @@ public final class RuleState {
     private final RateWindow window;
     private final List<Occurrence> pending = new ArrayList<>();
     private int omitted;
-    private int uncountedHeld;
+    /** Events gathered before the rate limit was known to be spent. */
+    private int unchecked;
+    /** Events of the gathered batch that waited for the rate limit. */
     private int held;
+    /** The rate limit is spent and the gathered batch waits for it. */
+    private boolean holding;
     private boolean flushPlanned;
     private long matched;
     private long mails;
@@ -78,7 +82,12 @@ public final class RuleState {
         } else {
             omitted++;
         }
-        uncountedHeld++;
+        if (holding) {
+            throttled++;
+            held++;
+        } else {
+            unchecked++;
+        }
         if (flushPlanned) {
             return Optional.empty();
         }
@@ -88,7 +97,8 @@ public final class RuleState {
 
     /**
      * Ends the batch window: a mail if the rate allows (or {@code force}, at shutdown), else a
-     * later time to try again, the events staying gathered and counted as throttled once.
+     * later time to try again, the events staying gathered. Every event that waits for the
+     * rate limit, whether gathered before or during the wait, counts once as throttled.
      */
     public synchronized Flush flush(Instant now, boolean force) {
         flushPlanned = false;
@@ -96,9 +106,10 @@ public final class RuleState {
             return new Flush.Idle();
         }
         if (!window.tryAcquire(now) && !force) {
-            throttled += uncountedHeld;
-            held += uncountedHeld;
-            uncountedHeld = 0;
+            throttled += unchecked;
+            held += unchecked;
+            unchecked = 0;
+            holding = true;
             flushPlanned = true;
             return new Flush.Later(window.nextFree(now));
         }
@@ -106,7 +117,8 @@ public final class RuleState {
         pending.clear();
         omitted = 0;
         held = 0;
-        uncountedHeld = 0;
+        unchecked = 0;
+        holding = false;
         mails++;
         return send;
     }

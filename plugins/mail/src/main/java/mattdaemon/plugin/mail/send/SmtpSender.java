@@ -125,6 +125,8 @@ public final class SmtpSender implements Sender {
                     + StandardCharsets.UTF_8.name())));
             file.setFileName(attachment.fileName());
             file.setDisposition(Part.ATTACHMENT);
+            // base64 keeps the log byte for byte: no line-end rewriting, no limit on line length
+            file.setHeader("Content-Transfer-Encoding", "base64");
             parts.addBodyPart(file);
         }
         message.setContent(parts);
