@@ -44,10 +44,15 @@ class MailReportsArrive {
         smtp.stop();
     }
 
-    @Test
-    void aReportMailHoldsTheReportsAndTheLog() throws Exception {
+    /** Forgets the mails of earlier tests (and, with them, the server's users). */
+    static void emptyMailbox() {
         smtp.reset();
         smtp.setUser(MailSetup.USER + "@example.org", MailSetup.USER, MailSetup.PASSWORD);
+    }
+
+    @Test
+    void aReportMailHoldsTheReportsAndTheLog() throws Exception {
+        emptyMailbox();
         try (TestClient client = daemon.connect()) {
             client.greeting();
             List<String> reply = client.request("mail daemoninfo machinfo");
@@ -73,8 +78,7 @@ class MailReportsArrive {
 
     @Test
     void allGoesToAnAllowedAddressGiven() throws Exception {
-        smtp.reset();
-        smtp.setUser(MailSetup.USER + "@example.org", MailSetup.USER, MailSetup.PASSWORD);
+        emptyMailbox();
         try (TestClient client = daemon.connect()) {
             client.greeting();
             client.request("a line for the log");

@@ -19,6 +19,12 @@ class OutboxRetriesUntilTheServerIsUp {
     Path dir;
     final RecordingJournal journal = new RecordingJournal();
 
+    /** An outbox sending to 127.0.0.1:{@code port} with {@code password}, retrying as told with delays in ms. */
+    Outbox outbox(int port, String password, int attempts, long delay, long maxDelay, int limit) throws Exception {
+        return new Outbox(new SmtpSender(SmtpServers.plain(port, dir, password), "d@box.example", "box"),
+                new RetryPolicy(attempts, Duration.ofMillis(delay), Duration.ofMillis(maxDelay)), limit, journal);
+    }
+
     static OutgoingMail mail(String subject) {
         return new OutgoingMail(List.of("ops@example.org"), subject, "body", Optional.empty());
     }
@@ -36,8 +42,7 @@ class OutboxRetriesUntilTheServerIsUp {
     @Test
     void aMailQueuedWhileSmtpIsDownArrivesOnceItIsUp() throws Exception {
         int port = SmtpServers.freePort();
-        Outbox outbox = new Outbox(new SmtpSender(SmtpServers.plain(port, dir, SmtpServers.PASSWORD), "d@box.example", "box"),
-                new RetryPolicy(6, Duration.ofMillis(300), Duration.ofMillis(600)), 10, journal);
+        Outbox outbox = outbox(port, SmtpServers.PASSWORD, 6, 300, 600, 10);
         long started = System.nanoTime();
         String id = outbox.submit(mail("while down")).orElseThrow();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("submit returns at once").isLessThan(Duration.ofMillis(200));
@@ -58,8 +63,7 @@ class OutboxRetriesUntilTheServerIsUp {
     @Test
     void retriesEndWithALoggedFailure() throws Exception {
         int port = SmtpServers.freePort();
-        Outbox outbox = new Outbox(new SmtpSender(SmtpServers.plain(port, dir, SmtpServers.PASSWORD), "d@box.example", "box"),
-                new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100)), 10, journal);
+        Outbox outbox = outbox(port, SmtpServers.PASSWORD, 3, 50, 100, 10);
         String id = outbox.submit(mail("never")).orElseThrow();
         awaitLog("ERROR Mail " + id + " failed: connection refused by 127.0.0.1:" + port + " (3 attempts)");
         assertThat(journal.lines()).filteredOn(l -> l.contains(" attempt ")).hasSize(2);
@@ -71,8 +75,7 @@ class OutboxRetriesUntilTheServerIsUp {
         int port = SmtpServers.freePort();
         GreenMail server = SmtpServers.greenMail(port);
         try {
-            Outbox outbox = new Outbox(new SmtpSender(SmtpServers.plain(port, dir, "not-the-password"), "d@box.example",
-                    "box"), new RetryPolicy(5, Duration.ofMillis(50), Duration.ofMillis(50)), 10, journal);
+            Outbox outbox = outbox(port, "not-the-password", 5, 50, 50, 10);
             String id = outbox.submit(mail("refused")).orElseThrow();
             awaitLog("ERROR Mail " + id + " failed: login refused by 127.0.0.1:" + port);
             assertThat(journal.text()).doesNotContain(" attempt ").doesNotContain("not-the-password");
@@ -84,8 +87,7 @@ class OutboxRetriesUntilTheServerIsUp {
     @Test
     void aFullQueueRefusesInsteadOfGrowing() throws Exception {
         int port = SmtpServers.freePort();
-        Outbox outbox = new Outbox(new SmtpSender(SmtpServers.plain(port, dir, SmtpServers.PASSWORD), "d@box.example", "box"),
-                new RetryPolicy(2, Duration.ofSeconds(5), Duration.ofSeconds(5)), 2, journal);
+        Outbox outbox = outbox(port, SmtpServers.PASSWORD, 2, 5000, 5000, 2);
         assertThat(outbox.submit(mail("1"))).isPresent();
         assertThat(outbox.submit(mail("2"))).isPresent();
         assertThat(outbox.submit(mail("3"))).isEmpty();
