@@ -2,10 +2,12 @@ package mattdaemon.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -37,14 +39,28 @@ final class TestCertificate {
             keytool("-genkeypair", "-alias", "smtp", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
                     "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
                     "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-            keytool("-exportcert", "-rfc", "-alias", "smtp", "-keystore", store.toString(), "-storepass", PASSWORD,
-                    "-file", pem.toString());
+            writePem(store, pem);
             System.setProperty("greenmail.tls.keystore.file", store.toString());
             System.setProperty("greenmail.tls.keystore.password", PASSWORD);
             System.setProperty("greenmail.tls.key.password", PASSWORD);
             instance = new TestCertificate(store, pem);
         }
         return instance;
+    }
+
+    /** The key store's certificate as PEM (what keytool -exportcert -rfc writes, without a second JVM). */
+    private static void writePem(Path store, Path pem) throws IOException {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keys.load(in, PASSWORD.toCharArray());
+            }
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(keys.getCertificate("smtp").getEncoded());
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {

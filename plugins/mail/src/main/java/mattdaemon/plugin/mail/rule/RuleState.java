@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import mattdaemon.plugin.mail.config.DurationText;
+
 /**
  * One rule's running state: the events gathered for its next mail, its rate window and its
  * counters. Pure bookkeeping with the time passed in, so its decisions are plain to test;
@@ -150,7 +152,7 @@ public final class RuleState {
                 + rule.match().map(p -> " match /" + p.pattern() + "/").orElse("")
                 + (rule.to().isEmpty() ? "" : " to " + String.join(",", rule.to()))
                 + " rate " + rule.rate()
-                + (batch.isZero() ? "" : " batch " + mattdaemon.plugin.mail.config.DurationText.format(batch))
+                + (batch.isZero() ? "" : " batch " + DurationText.format(batch))
                 + " | fired " + matched + ", mails " + mails + ", throttled " + throttled + ", waiting " + waiting();
     }
 }

@@ -66,8 +66,10 @@ final class Failures {
             return failure(where + " does not offer STARTTLS, which smtp.security = starttls requires", true, smtp);
         }
         Matcher code = REPLY_CODE.matcher(text);
-        boolean permanent = code.find() && code.group(1).equals("5");
-        return failure("mail refused by " + where + ": " + text, permanent, smtp);
+        if (code.find()) {
+            return failure("mail refused by " + where + ": " + text, code.group(1).equals("5"), smtp);
+        }
+        return failure("sending through " + where + " failed: " + text, false, smtp);
     }
 
     private static SendFailure tls(SSLException e, SmtpSettings smtp) {

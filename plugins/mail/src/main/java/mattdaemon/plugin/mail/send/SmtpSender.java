@@ -74,15 +74,18 @@ public final class SmtpSender implements Sender {
     public void send(OutgoingMail mail) throws SendFailure {
         withPluginLoader(session -> {
             MimeMessage message = message(session, mail);
-            try (Transport transport = connect(session)) {
+            Transport transport = connect(session);
+            try {
                 transport.sendMessage(message, message.getAllRecipients());
+            } finally {
+                hangUp(transport);
             }
         });
     }
 
     /** Connects and logs in, then hangs up: tells whether the settings work, sending nothing. */
     public void check() throws SendFailure {
-        withPluginLoader(session -> connect(session).close());
+        withPluginLoader(session -> hangUp(connect(session)));
     }
 
     private Transport connect(Session session) throws MessagingException {
@@ -93,6 +96,18 @@ public final class SmtpSender implements Sender {
             transport.connect();
         }
         return transport;
+    }
+
+    /**
+     * Ends the conversation. A failing QUIT is ignored: once the server has taken the mail,
+     * reporting a failure would only make the outbox send it twice.
+     */
+    private static void hangUp(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the mail is already accepted, or the failure before this one is what counts
+        }
     }
 
     private MimeMessage message(Session session, OutgoingMail mail) throws MessagingException {
