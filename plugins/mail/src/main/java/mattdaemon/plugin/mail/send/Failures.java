@@ -69,7 +69,12 @@ final class Failures {
         if (code.find()) {
             return failure("mail refused by " + where + ": " + text, code.group(1).equals("5"), smtp);
         }
-        return failure("sending through " + where + " failed: " + text, false, smtp);
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == failure ? "" : " (" + root.getClass().getSimpleName() + ": " + text(root, smtp) + ")";
+        return failure("sending through " + where + " failed: " + text + cause, false, smtp);
     }
 
     private static SendFailure tls(SSLException e, SmtpSettings smtp) {
