@@ -20,8 +20,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Mail rules in a live daemon: a flood of matching messages becomes one batched mail, the rate
- * limit holds back the next flood, other events (client refused, command failure, signal,
- * shutdown) fire their rules, and what is held is sent when the daemon stops.
+ * limit holds back the next flood, other events (client refused, command failure, wrong
+ * password, signal, shutdown) fire their rules, and what is held is sent when the daemon stops.
  */
 class MailRulesFire {
     @TempDir
@@ -115,6 +115,38 @@ class MailRulesFire {
             assertThat(content(withSubject(all, "5 x message"))).contains("boom 20", "boom 24",
                     "5 of them waited for the rate limit (1/1h)");
             assertThat(Files.readString(daemon.logFile)).doesNotContain(MailSetup.PASSWORD);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreMailedInOneBatch() throws Exception {
+        int port = DaemonUnderTest.freePort();
+        GreenMail smtp = MailSetup.smtpServer(ServerSetup.PROTOCOL_SMTP, port);
+        List<String> config = new ArrayList<>(MailSetup.plainSmtp(port, MailSetup.passwordFile(dir, MailSetup.PASSWORD, "rw-------")));
+        config.addAll(List.of("mail.rule.intruder.event = auth_failure", "mail.rule.intruder.batch = 2s"));
+        List<String> peers;
+        try (DaemonUnderTest daemon = MailSetup.daemon(dir, config.toArray(String[]::new))) {
+            try (TestClient admin = daemon.connect()) {
+                admin.greeting();
+                assertThat(admin.request("daemonpass the-daemon-password")).containsExactly("+OK protection on");
+            }
+            try (TestClient one = daemon.connect(); TestClient two = daemon.connect()) {
+                one.greeting();
+                two.greeting();
+                // two clients at once: the daemon delays each client after a wrong password, so one
+                // client's failures would come further apart than the batch window
+                one.send("auth guess-one");
+                two.send("auth guess-two");
+                assertThat(one.readReply()).last().asString().startsWith("-ERR AUTH wrong password");
+                assertThat(two.readReply()).last().asString().startsWith("-ERR AUTH wrong password");
+                peers = List.of("127.0.0.1:" + one.socket().getLocalPort(), "127.0.0.1:" + two.socket().getLocalPort());
+            }
+            MimeMessage mail = MailSetup.await(smtp, 1)[0];
+            assertThat(mail.getSubject()).contains("auth_failure x2");
+            assertThat(content(mail)).contains("wrong password from " + peers.get(0) + " (attempt 1)",
+                    "wrong password from " + peers.get(1) + " (attempt 1)").doesNotContain("guess");
         } finally {
             smtp.stop();
         }

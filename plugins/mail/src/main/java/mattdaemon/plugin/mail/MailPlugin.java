@@ -13,7 +13,6 @@ import mattdaemon.plugin.mail.config.Security;
 import mattdaemon.plugin.mail.config.SettingsReader;
 import mattdaemon.plugin.mail.config.SmtpSettings;
 import mattdaemon.plugin.mail.report.ReportBuilder;
-import mattdaemon.plugin.mail.rule.EventKind;
 import mattdaemon.plugin.mail.rule.Rule;
 import mattdaemon.plugin.mail.rule.RuleEngine;
 import mattdaemon.plugin.mail.rule.RuleMailComposer;
@@ -81,12 +80,6 @@ record MailPlugin(MailSettings settings, Optional<SmtpSender> sender, Optional<O
                 + (rules.isEmpty() ? "" : ": " + rules.stream().map(Rule::name).collect(Collectors.joining(", "))) + ".");
         if (smtp.user().isPresent() && smtp.security() == Security.NONE) {
             journal.error("warning: mail.smtp.security = none sends the SMTP password in clear text.");
-        }
-        for (Rule rule : rules) {
-            if (rule.event() == EventKind.AUTH_FAILURE) {
-                journal.error("warning: mail rule " + rule.name() + " watches auth_failure, which this daemon"
-                        + " does not publish yet; the rule stays idle.");
-            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum EventKind {
     /** A client line that was not a command; {@code match} applies to its text. */
     MESSAGE,
-    /** A wrong password; {@code match} applies to the client's address. Published by daemons with authentication. */
+    /** A client sent a wrong password; {@code match} applies to its address. */
     AUTH_FAILURE,
     /** A client turned away because every slot was taken; {@code match} applies to its address. */
     CLIENT_REFUSED,

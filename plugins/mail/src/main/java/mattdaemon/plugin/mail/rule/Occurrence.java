@@ -22,6 +22,8 @@ public record Occurrence(EventKind kind, Instant at, String subject, String deta
                     new Occurrence(EventKind.MESSAGE, m.at(), m.text(), "message from " + m.peer() + ": " + m.text());
             case DaemonEvent.ClientRefused r ->
                     new Occurrence(EventKind.CLIENT_REFUSED, r.at(), r.peer(), "client refused: " + r.peer());
+            case DaemonEvent.AuthFailed a -> new Occurrence(EventKind.AUTH_FAILURE, a.at(), a.peer(),
+                    "wrong password from " + a.peer() + " (attempt " + a.attempt() + ")");
             case DaemonEvent.SignalReceived s ->
                     new Occurrence(EventKind.SIGNAL, s.at(), s.name(), "signal " + s.name() + " (" + s.number() + ")");
             case DaemonEvent.ShuttingDown s ->

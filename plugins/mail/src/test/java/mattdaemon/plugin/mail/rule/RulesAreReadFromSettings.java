@@ -66,6 +66,11 @@ class RulesAreReadFromSettings {
         Rule failures = RuleParser.parse(Map.of("rule.f.event", "plugin_failure", "rule.f.match", "machinfo")).getFirst();
         assertThat(failures.takes(Occurrence.of(new DaemonEvent.CommandFailed(now, "machinfo", "timeout")).orElseThrow()))
                 .isTrue();
+        Rule auth = RuleParser.parse(Map.of("rule.a.event", "auth_failure", "rule.a.match", "^10\\.")).getFirst();
+        Occurrence wrong = Occurrence.of(new DaemonEvent.AuthFailed(now, "10.0.0.7:4000", 2)).orElseThrow();
+        assertThat(auth.takes(wrong)).isTrue();
+        assertThat(wrong.detail()).isEqualTo("wrong password from 10.0.0.7:4000 (attempt 2)");
+        assertThat(auth.takes(Occurrence.of(new DaemonEvent.AuthFailed(now, "127.0.0.1:4000", 1)).orElseThrow())).isFalse();
         Rule refused = RuleParser.parse(Map.of("rule.c.event", "client_refused")).getFirst();
         assertThat(refused.takes(Occurrence.of(new DaemonEvent.ClientRefused(now, "10.0.0.1:5")).orElseThrow())).isTrue();
     }
