@@ -49,6 +49,41 @@ class QuitAndSignals {
     }
 
     @Test
+    void aClientThatStopsReadingDoesNotHoldUpTheShutdown() throws Exception {
+        try (DaemonUnderTest daemon = new DaemonUnderTest(dir).start();
+             TestClient greedy = daemon.connect()) {
+            greedy.greeting();
+            greedy.socket().setReceiveBufferSize(4096);
+            // requests whose replies fill every buffer on the way, never read
+            byte[] burst = "help\n".repeat(200_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    greedy.sendRaw(burst);
+                } catch (java.io.IOException e) {
+                    // the daemon closed the connection while we were still writing
+                }
+            });
+            daemon.awaitLogCount("Request help.", 2000);
+            // the session stalls once every buffer is full: it is then blocked writing a reply
+            long handled = -1;
+            while (handled != countRequests(daemon)) {
+                handled = countRequests(daemon);
+                Thread.sleep(500);
+            }
+            long started = System.nanoTime();
+            daemon.signal("TERM");
+            assertThat(daemon.awaitExit(Duration.ofSeconds(15))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(daemon.logLines().getLast()).endsWith("Quitting.");
+            writer.join(5000);
+        }
+    }
+
+    private static long countRequests(DaemonUnderTest daemon) throws java.io.IOException {
+        return daemon.logLines().stream().filter(l -> l.endsWith("Request help.")).count();
+    }
+
+    @Test
     void sigpipeIsIgnored() throws Exception {
         try (DaemonUnderTest daemon = new DaemonUnderTest(dir).start()) {
             daemon.signal("PIPE");

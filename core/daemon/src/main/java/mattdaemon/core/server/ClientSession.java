@@ -36,6 +36,7 @@ import mattdaemon.core.tls.TlsIdentity;
  */
 final class ClientSession implements Session, Runnable {
     private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration NOTICE_WAIT = Duration.ofSeconds(1);
 
     private final long id;
     private final String peer;
@@ -289,9 +290,18 @@ final class ClientSession implements Session, Runnable {
         }
     }
 
+    /**
+     * Tells the client, then closes. A client that stopped reading could block the notice
+     * forever, so it gets a second to take it before the socket is closed anyway.
+     */
     void closeWithNotice(String text) {
         closing = true;
-        notice(text);
+        Thread sender = Thread.ofVirtual().name("notice-" + id).start(() -> notice(text));
+        try {
+            sender.join(NOTICE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeSocket();
     }
 

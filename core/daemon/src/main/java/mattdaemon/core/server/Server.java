@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.core.log.DaemonLog;
@@ -78,10 +79,13 @@ public final class Server implements AutoCloseable {
         acceptThread = Thread.ofPlatform().name("accept").start(this::acceptLoop);
     }
 
-    /** Sends {@code * text} to every connected client. */
+    /**
+     * Sends {@code * text} to every connected client, each on its own virtual thread: a client
+     * that stopped reading must not hold up the caller (the plugin refresh, a command).
+     */
     public void broadcast(String text) {
         for (ClientSession session : slots.all()) {
-            session.notice(text);
+            Thread.ofVirtual().name("notice-" + session.id()).start(() -> session.notice(text));
         }
     }
 
@@ -130,15 +134,19 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             log.error("Closing the listening socket failed: " + e.getMessage());
         }
-        for (ClientSession session : slots.all()) {
-            session.closeWithNotice("Matt_daemon shutting down");
-        }
+        List<ClientSession> sessions = slots.all();
+        List<Thread> closers = sessions.stream()
+                .map(session -> Thread.ofVirtual().start(() -> session.closeWithNotice("Matt_daemon shutting down")))
+                .toList();
         Instant deadline = Instant.now().plus(SESSION_DRAIN);
         try {
             if (acceptThread != null) {
                 acceptThread.join(SESSION_DRAIN);
             }
-            for (ClientSession session : slots.all()) {
+            for (Thread closer : closers) {
+                closer.join(SESSION_DRAIN);
+            }
+            for (ClientSession session : sessions) {
                 session.awaitEnd(Duration.between(Instant.now(), deadline));
             }
         } catch (InterruptedException e) {
