@@ -1,0 +1,92 @@
+package mattdaemon.client;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Matt_daemon, started through {@code dist/bin/Matt_daemon} with temporary lock, log
+ * and plugin paths and a free port; stopped with SIGTERM (then killed) by {@link #close()}.
+ */
+public final class RunningDaemon implements AutoCloseable {
+    private static final Path DIST = Path.of(System.getProperty("dist.dir", "../dist")).toAbsolutePath().normalize();
+
+    private final int port;
+    private final long pid;
+
+    private RunningDaemon(int port, long pid) {
+        this.port = port;
+        this.pid = pid;
+    }
+
+    /** Starts a daemon in {@code dir} with the extra {@code options}; fails the test if it does not start. */
+    public static RunningDaemon start(Path dir, String... options) throws IOException, InterruptedException {
+        int port = freePort();
+        Path lock = dir.resolve("matt_daemon.lock");
+        Files.createDirectories(dir.resolve("plugins"));
+        List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/Matt_daemon").toString(),
+                "--port", String.valueOf(port), "--lock", lock.toString(),
+                "--log", dir.resolve("log/matt_daemon.log").toString(), "--plugins", dir.resolve("plugins").toString()));
+        command.addAll(List.of(options));
+        Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!launcher.waitFor(60, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
+            throw new AssertionError("Matt_daemon did not start: " + output);
+        }
+        return new RunningDaemon(port, Long.parseLong(Files.readString(lock).strip()));
+    }
+
+    /** A port nothing listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Its TCP port on localhost. */
+    public int port() {
+        return port;
+    }
+
+    /** Whether its process still runs (a zombie waiting to be reaped has exited). */
+    public boolean alive() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits up to {@code seconds} for the process to end. */
+    public boolean awaitExit(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (alive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return !alive();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (alive()) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+                if (!awaitExit(10)) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    awaitExit(5);
+                }
+            }
+        } catch (InterruptedException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
+        }
+    }
+}
