@@ -1,0 +1,37 @@
+package mattdaemon.client;
+
+import java.util.List;
+
+import javax.swing.SwingUtilities;
+
+import mattdaemon.client.protocol.Connector;
+import mattdaemon.client.servers.RecentServers;
+import mattdaemon.client.ui.ClientApp;
+import mattdaemon.client.ui.Theme;
+
+/** {@code Ben_AFK [--host NAME] [--port N] [--dark]}: opens the connect window. */
+public final class Main {
+    private Main() {
+    }
+
+    /** Starts the client; exits with 2 on a bad argument. */
+    public static void main(String[] argv) {
+        Options options;
+        try {
+            options = Options.parse(List.of(argv));
+        } catch (IllegalArgumentException e) {
+            System.err.println("Ben_AFK: " + e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(Options.USAGE);
+            return;
+        }
+        SwingUtilities.invokeLater(() -> {
+            Theme.apply(options.dark());
+            new ClientApp(new Connector(), RecentServers.inUserConfig()).start(options.host(), options.port());
+        });
+    }
+}

@@ -1,0 +1,239 @@
+package mattdaemon.client.ui;
+
+import static mattdaemon.client.ui.Gui.await;
+import static mattdaemon.client.ui.Gui.find;
+import static mattdaemon.client.ui.Gui.onEdt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Rectangle;
+import java.awt.event.KeyEvent;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JTextPane;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import mattdaemon.client.RunningDaemon;
+import mattdaemon.client.protocol.Connector;
+import mattdaemon.client.servers.RecentServer;
+import mattdaemon.client.servers.RecentServers;
+
+/**
+ * One session as a person has it, in a real window under Xvfb against the real daemon:
+ * connect, read the command list, type commands, use history and completion, see the info
+ * table and the log viewer, clear the console, and be told when the daemon goes away.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BenAfkAgainstTheRealDaemon {
+    @TempDir
+    static Path dir;
+    static RunningDaemon daemon;
+    static RecentServers recent;
+    static Gui gui;
+    static MainWindow main;
+
+    @BeforeAll
+    static void start() throws Exception {
+        daemon = RunningDaemon.start(dir.resolve("daemon"));
+        recent = new RecentServers(dir.resolve("config/recent-servers"));
+        gui = new Gui();
+        onEdt(() -> {
+            Theme.apply(false);
+            new ClientApp(new Connector(Duration.ofSeconds(10)), recent).start("127.0.0.1", daemon.port());
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        onEdt(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                w.dispose();
+            }
+        });
+        daemon.close();
+    }
+
+    static String console() {
+        return onEdt(() -> find(main, "console", JTextPane.class).getText());
+    }
+
+    static JTextField commandLine() {
+        return find(main, "commandLine", JTextField.class);
+    }
+
+    /** Types a line into the command line and presses Enter. */
+    static void enter(String line) {
+        gui.click(commandLine());
+        gui.type(line);
+        gui.keys(KeyEvent.VK_ENTER);
+    }
+
+    @Test
+    @Order(1)
+    void enterInTheConnectWindowConnectsAndListsTheServersCommands() {
+        ConnectWindow connect = Gui.window(ConnectWindow.class);
+        assertThat(onEdt(() -> find(connect, "port", JTextField.class).getText())).isEqualTo(String.valueOf(daemon.port()));
+        gui.click(find(connect, "password", javax.swing.JPasswordField.class));
+        gui.keys(KeyEvent.VK_ENTER);
+        main = Gui.window(MainWindow.class);
+        JList<?> commands = find(main, "commands", JList.class);
+        await("the command list from help", () -> commands.getModel().getSize() == 5);
+        assertThat(onEdt(() -> names(commands))).containsExactly("clearlogs", "daemoninfo", "daemonlogs", "help", "quit");
+        assertThat(onEdt(() -> find(main, "status.connection", JLabel.class).getText()))
+                .contains("Connected to 127.0.0.1:" + daemon.port(), "Matt_daemon 1.0.0");
+        assertThat(onEdt(() -> find(main, "status.auth", JLabel.class).getText())).isEqualTo("No password needed");
+        assertThat(onEdt(() -> find(main, "status.encoding", JLabel.class).getText())).isEqualTo("Encoding: plain");
+        assertThat(recent.list()).containsExactly(new RecentServer("127.0.0.1", daemon.port(), false, ""));
+        assertThat(onEdt(connect::isDisplayable)).isFalse();
+    }
+
+    private static List<String> names(JList<?> list) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.getModel().getSize(); i++) {
+            names.add(((mattdaemon.client.protocol.CommandInfo) list.getModel().getElementAt(i)).name());
+        }
+        return names;
+    }
+
+    @Test
+    @Order(2)
+    void helpTypedInTheConsoleShowsItsReply() {
+        enter("help");
+        await("the help reply", () -> console().contains("+OK 5 commands"));
+        assertThat(console()).contains("> help", "daemonlogs  show the last lines of the daemon log  [mattdaemon.core]");
+        assertThat(onEdt(() -> commandLine().getText())).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void tabCompletesCommandNamesAndUpRecallsTheLastLine() {
+        gui.click(commandLine());
+        gui.type("daemonl");
+        gui.keys(KeyEvent.VK_TAB);
+        assertThat(onEdt(() -> commandLine().getText())).isEqualTo("daemonlogs ");
+        gui.keys(KeyEvent.VK_UP);
+        assertThat(onEdt(() -> commandLine().getText())).isEqualTo("help");
+        gui.keys(KeyEvent.VK_DOWN);
+        assertThat(onEdt(() -> commandLine().getText())).isEqualTo("daemonlogs ");
+        onEdt(() -> commandLine().setText(""));
+    }
+
+    @Test
+    @Order(4)
+    void daemoninfoAlsoFillsTheKeyValueTable() {
+        enter("daemoninfo");
+        await("the daemoninfo reply", () -> console().contains("+OK daemoninfo"));
+        JTable table = find(main, "infoTable", JTable.class);
+        await("the info table", () -> table.getRowCount() >= 8);
+        assertThat(onEdt(() -> row(table, "port"))).isEqualTo(String.valueOf(daemon.port()));
+        assertThat(onEdt(() -> row(table, "clients"))).isEqualTo("1/3");
+        assertThat(onEdt(() -> row(table, "session codec"))).isEqualTo("plain");
+        assertThat(console()).contains("  port: " + daemon.port());
+    }
+
+    private static String row(JTable table, String key) {
+        for (int r = 0; r < table.getRowCount(); r++) {
+            if (key.equals(table.getValueAt(r, 0))) {
+                return String.valueOf(table.getValueAt(r, 1));
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @Order(5)
+    void clickingACommandFillsTheCommandLine() throws Exception {
+        JList<?> commands = find(main, "commands", JList.class);
+        Rectangle cell = onEdt(() -> commands.getCellBounds(1, 1));
+        java.awt.Point origin = onEdt(commands::getLocationOnScreen);
+        gui.click(new java.awt.Point(origin.x + cell.x + cell.width / 2, origin.y + cell.y + cell.height / 2));
+        assertThat(onEdt(() -> commandLine().getText())).isEqualTo("daemoninfo ");
+        gui.screenshot(main, Path.of(System.getProperty("screenshot.dir", "target/screenshots"), "ben_afk.png"));
+        onEdt(() -> commandLine().setText(""));
+    }
+
+    @Test
+    @Order(6)
+    void daemonlogsOpensInTheLogViewerWithFilterAndFollow() throws Exception {
+        enter("say hello to the log");
+        enter("daemonlogs 50");
+        JTable logs = find(main, "logTable", JTable.class);
+        await("log lines in the viewer", () -> logs.getRowCount() > 3);
+        assertThat(onEdt(() -> column(logs, 2))).contains("User input: say hello to the log");
+        assertThat(onEdt(() -> column(logs, 1))).contains("INFO", "LOG");
+        gui.keys(KeyEvent.VK_ALT, KeyEvent.VK_3);
+        assertThat(onEdt(() -> find(main, "tabs", JTabbedPane.class).getSelectedIndex())).isEqualTo(2);
+        gui.click(find(main, "logFilter", JTextField.class));
+        gui.type("HELLO");
+        await("only the matching line", () -> logs.getRowCount() == 1);
+        assertThat(onEdt(() -> column(logs, 2))).containsExactly("User input: say hello to the log");
+
+        onEdt(() -> find(main, "logFilter", JTextField.class).setText("from another client"));
+        await("the filter to hide everything", () -> logs.getRowCount() == 0);
+        gui.click(find(main, "logFollow", JCheckBox.class));
+        try (Socket other = new Socket("127.0.0.1", daemon.port())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("* Matt_daemon");
+            OutputStream out = other.getOutputStream();
+            out.write("written from another client\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("+OK logged");
+        }
+        await("the followed log to show the other client's line", () -> logs.getRowCount() == 1);
+        gui.click(find(main, "logFollow", JCheckBox.class));
+        gui.keys(KeyEvent.VK_ALT, KeyEvent.VK_1);
+    }
+
+    private static List<String> column(JTable table, int column) {
+        List<String> values = new ArrayList<>();
+        for (int r = 0; r < table.getRowCount(); r++) {
+            values.add(String.valueOf(table.getValueAt(r, column)));
+        }
+        return values;
+    }
+
+    @Test
+    @Order(7)
+    void ctrlLClearsTheConsole() {
+        assertThat(console()).isNotBlank();
+        gui.click(commandLine());
+        gui.keys(KeyEvent.VK_CONTROL, KeyEvent.VK_L);
+        await("an empty console", () -> console().isEmpty());
+    }
+
+    @Test
+    @Order(8)
+    void theDaemonGoingAwayIsShownAndReconnectOffered() throws Exception {
+        enter("quit");
+        await("the shutdown notice", () -> console().contains("* Matt_daemon shutting down"));
+        await("the end of the session", () -> console().contains("The daemon closed the connection. Ctrl+R reconnects."));
+        assertThat(onEdt(() -> find(main, "status.connection", JLabel.class).getText()))
+                .isEqualTo("○ Disconnected from 127.0.0.1:" + daemon.port());
+        assertThat(console()).contains("+OK Matt_daemon shutting down");
+        assertThat(daemon.awaitExit(10)).isTrue();
+        gui.keys(KeyEvent.VK_CONTROL, KeyEvent.VK_R);
+        await("the failed reconnect", () -> console().contains("Matt_daemon is not running on 127.0.0.1:" + daemon.port()));
+        assertThat(onEdt(() -> find(main, "send", JButton.class).isEnabled())).isTrue();
+    }
+}
