@@ -175,6 +175,23 @@ class BenAfkAgainstTheRealDaemon {
 
     @Test
     @Order(6)
+    void ctrlShiftDSwitchesToTheDarkThemeAndBack() throws Exception {
+        JTextPane console = find(main, "console", JTextPane.class);
+        assertThat(onEdt(() -> luminance(console.getBackground()))).isGreaterThan(0.8);
+        gui.click(commandLine());
+        gui.keys(KeyEvent.VK_CONTROL, KeyEvent.VK_SHIFT, KeyEvent.VK_D);
+        await("the dark theme", () -> Theme.isDark() && luminance(console.getBackground()) < 0.3);
+        gui.screenshot(main, Path.of(System.getProperty("screenshot.dir", "target/screenshots"), "ben_afk-dark.png"));
+        gui.keys(KeyEvent.VK_CONTROL, KeyEvent.VK_SHIFT, KeyEvent.VK_D);
+        await("the light theme again", () -> !Theme.isDark() && luminance(console.getBackground()) > 0.8);
+    }
+
+    private static double luminance(java.awt.Color c) {
+        return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255;
+    }
+
+    @Test
+    @Order(7)
     void daemonlogsOpensInTheLogViewerWithFilterAndFollow() throws Exception {
         enter("say hello to the log");
         enter("daemonlogs 50");
@@ -214,7 +231,7 @@ class BenAfkAgainstTheRealDaemon {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void ctrlLClearsTheConsole() {
         assertThat(console()).isNotBlank();
         gui.click(commandLine());
@@ -223,7 +240,7 @@ class BenAfkAgainstTheRealDaemon {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theDaemonGoingAwayIsShownAndReconnectOffered() throws Exception {
         enter("quit");
         await("the shutdown notice", () -> console().contains("* Matt_daemon shutting down"));
