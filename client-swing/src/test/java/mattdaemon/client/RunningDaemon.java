@@ -32,7 +32,8 @@ public final class RunningDaemon implements AutoCloseable {
         Files.createDirectories(dir.resolve("plugins"));
         List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/Matt_daemon").toString(),
                 "--port", String.valueOf(port), "--lock", lock.toString(),
-                "--log", dir.resolve("log/matt_daemon.log").toString(), "--plugins", dir.resolve("plugins").toString()));
+                "--log", dir.resolve("log/matt_daemon.log").toString(), "--plugins", dir.resolve("plugins").toString(),
+                "--state", dir.resolve("state").toString()));
         command.addAll(List.of(options));
         Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();

@@ -43,16 +43,6 @@ class ConnectFailures {
     }
 
     @Test
-    void tlsOnADaemonWithoutStarttlsFailsClearly(@TempDir Path dir) throws Exception {
-        try (RunningDaemon daemon = RunningDaemon.start(dir)) {
-            ConnectRequest request = new ConnectRequest("127.0.0.1", daemon.port(), true, "", null);
-            ConnectFailure failure = catchThrowableOfType(ConnectFailure.class, () -> connector.connect(request));
-            assertThat(failure.reason()).isEqualTo(Reason.TLS);
-            assertThat(failure.getMessage()).contains("does not offer TLS");
-        }
-    }
-
-    @Test
     void somethingElseListeningIsNotTakenForTheDaemon() throws Exception {
         try (ServerSocket other = new ServerSocket()) {
             other.bind(new InetSocketAddress("127.0.0.1", 0));

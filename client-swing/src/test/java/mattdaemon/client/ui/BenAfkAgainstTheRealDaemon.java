@@ -78,6 +78,15 @@ class BenAfkAgainstTheRealDaemon {
         return onEdt(() -> find(main, "console", JTextPane.class).getText());
     }
 
+    /** Waits for {@code text} in the console; a time-out shows what the console holds. */
+    static void awaitConsole(String text) {
+        try {
+            await("\"" + text + "\" in the console", () -> console().contains(text));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; console:\n" + console(), e);
+        }
+    }
+
     static JTextField commandLine() {
         return find(main, "commandLine", JTextField.class);
     }
@@ -98,8 +107,8 @@ class BenAfkAgainstTheRealDaemon {
         gui.keys(KeyEvent.VK_ENTER);
         main = Gui.window(MainWindow.class);
         JList<?> commands = find(main, "commands", JList.class);
-        await("the command list from help", () -> commands.getModel().getSize() == 5);
-        assertThat(onEdt(() -> names(commands))).containsExactly("clearlogs", "daemoninfo", "daemonlogs", "help", "quit");
+        await("the command list from help", () -> commands.getModel().getSize() >= 5);
+        assertThat(onEdt(() -> names(commands))).contains("clearlogs", "daemoninfo", "daemonlogs", "help", "quit");
         assertThat(onEdt(() -> find(main, "status.connection", JLabel.class).getText()))
                 .contains("Connected to 127.0.0.1:" + daemon.port(), "Matt_daemon 1.0.0");
         assertThat(onEdt(() -> find(main, "status.auth", JLabel.class).getText())).isEqualTo("No password needed");
@@ -120,7 +129,8 @@ class BenAfkAgainstTheRealDaemon {
     @Order(2)
     void helpTypedInTheConsoleShowsItsReply() {
         enter("help");
-        await("the help reply", () -> console().contains("+OK 5 commands"));
+        int count = onEdt(() -> find(main, "commands", JList.class).getModel().getSize());
+        await("the help reply", () -> console().contains("+OK " + count + " commands"));
         assertThat(console()).contains("> help", "daemonlogs  show the last lines of the daemon log  [mattdaemon.core]");
         assertThat(onEdt(() -> commandLine().getText())).isEmpty();
     }
@@ -143,7 +153,7 @@ class BenAfkAgainstTheRealDaemon {
     @Order(4)
     void daemoninfoAlsoFillsTheKeyValueTable() {
         enter("daemoninfo");
-        await("the daemoninfo reply", () -> console().contains("+OK daemoninfo"));
+        awaitConsole("+OK daemoninfo");
         JTable table = find(main, "infoTable", JTable.class);
         await("the info table", () -> table.getRowCount() >= 8);
         assertThat(onEdt(() -> row(table, "port"))).isEqualTo(String.valueOf(daemon.port()));
@@ -165,7 +175,8 @@ class BenAfkAgainstTheRealDaemon {
     @Order(5)
     void clickingACommandFillsTheCommandLine() throws Exception {
         JList<?> commands = find(main, "commands", JList.class);
-        Rectangle cell = onEdt(() -> commands.getCellBounds(1, 1));
+        int index = onEdt(() -> names(commands).indexOf("daemoninfo"));
+        Rectangle cell = onEdt(() -> commands.getCellBounds(index, index));
         java.awt.Point origin = onEdt(commands::getLocationOnScreen);
         gui.click(new java.awt.Point(origin.x + cell.x + cell.width / 2, origin.y + cell.y + cell.height / 2));
         assertThat(onEdt(() -> commandLine().getText())).isEqualTo("daemoninfo ");
