@@ -11,28 +11,31 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Matt_daemon, started through {@code dist/bin/Matt_daemon} with temporary lock, log
- * and plugin paths and a free port; stopped with SIGTERM (then killed) by {@link #close()}.
+ * The real Matt_daemon, started through {@code dist/bin/Matt_daemon} with temporary lock, log,
+ * plugin and state paths and a free port; stopped with SIGTERM (then killed) by {@link #close()}.
+ * Its log can be read back.
  */
 public final class RunningDaemon implements AutoCloseable {
     private static final Path DIST = Path.of(System.getProperty("dist.dir", "../dist")).toAbsolutePath().normalize();
 
     private final int port;
     private final long pid;
+    private final Path dir;
 
-    private RunningDaemon(int port, long pid) {
+    private RunningDaemon(int port, long pid, Path dir) {
         this.port = port;
         this.pid = pid;
+        this.dir = dir;
     }
 
     /** Starts a daemon in {@code dir} with the extra {@code options}; fails the test if it does not start. */
     public static RunningDaemon start(Path dir, String... options) throws IOException, InterruptedException {
         int port = freePort();
         Path lock = dir.resolve("matt_daemon.lock");
-        Files.createDirectories(dir.resolve("plugins"));
+        Files.createDirectories(pluginDir(dir));
         List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/Matt_daemon").toString(),
                 "--port", String.valueOf(port), "--lock", lock.toString(),
-                "--log", dir.resolve("log/matt_daemon.log").toString(), "--plugins", dir.resolve("plugins").toString(),
+                "--log", logFile(dir).toString(), "--plugins", pluginDir(dir).toString(),
                 "--state", dir.resolve("state").toString()));
         command.addAll(List.of(options));
         Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
@@ -41,7 +44,38 @@ public final class RunningDaemon implements AutoCloseable {
         if (!launcher.waitFor(60, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
             throw new AssertionError("Matt_daemon did not start: " + output);
         }
-        return new RunningDaemon(port, Long.parseLong(Files.readString(lock).strip()));
+        return new RunningDaemon(port, Long.parseLong(Files.readString(lock).strip()), dir);
+    }
+
+    private static Path pluginDir(Path dir) {
+        return dir.resolve("plugins");
+    }
+
+    private static Path logFile(Path dir) {
+        return dir.resolve("log/matt_daemon.log");
+    }
+
+    /** The log's lines so far. */
+    public List<String> log() throws IOException {
+        Path file = logFile(dir);
+        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+    }
+
+    /** Waits up to {@code seconds} for a log line containing {@code text}, and returns it. */
+    public String awaitLog(String text, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            for (String line : log()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line with \"" + text + "\" within " + seconds + " s; the log:\n"
+                        + String.join("\n", log()));
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** A port nothing listens on right now. */

@@ -31,7 +31,14 @@ import mattdaemon.client.protocol.CommandInfo;
  */
 final class CommandListPanel extends JPanel {
     private final DefaultListModel<CommandInfo> model = new DefaultListModel<>();
-    private final JList<CommandInfo> list = new JList<>(model);
+    private final JList<CommandInfo> list = new JList<>(model) {
+        // as wide as the visible column, never wider: a long summary ends in "…" (its tooltip
+        // has it whole) instead of widening cells past the view, where nobody can click them
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+    };
     private final JLabel title = new JLabel("Commands");
     private Consumer<CommandInfo> onPick = c -> { };
 

@@ -81,8 +81,7 @@ final class ConnectWindow extends JFrame {
         content.add(buttons(), BorderLayout.SOUTH);
         setContentPane(content);
         getRootPane().setDefaultButton(connect);
-        pack();
-        setLocationRelativeTo(null);
+        WindowPlacement.packCentred(this);
     }
 
     private JPanel form() {

@@ -74,8 +74,7 @@ final class MainWindow extends JFrame {
             }
         });
         setPreferredSize(new Dimension(1120, 680));
-        pack();
-        setLocationRelativeTo(null);
+        WindowPlacement.packCentred(this);
     }
 
     private JMenuBar menus(Runnable newConnection) {

@@ -87,6 +87,8 @@ class RequestsAgainstTheRealDaemon {
             assertThat(unknown.statusLine()).isEqualTo("-ERR UNKNOWN no command named no-such-command");
             Reply message = await(c.send("hello from the protocol client"));
             assertThat(message.statusLine()).isEqualTo("+OK logged");
+            // the daemon writes its log a moment after it answers
+            daemon.awaitLog("User input: hello from the protocol client", 30);
             Reply logs = await(c.send("daemonlogs 5"));
             assertThat(logs.body()).anySatisfy(l -> assertThat(LogLine.parse(l))
                     .isEqualTo(new LogLine(l.substring(1, 20), "LOG", "User input: hello from the protocol client")));

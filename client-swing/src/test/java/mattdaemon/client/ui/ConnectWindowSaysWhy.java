@@ -57,9 +57,11 @@ class ConnectWindowSaysWhy {
     /** Replaces the port by typing, then presses the Connect button's mnemonic (Alt+C). */
     void connectTo(int port) {
         JTextField field = find(window, "port", JTextField.class);
-        gui.click(field);
+        gui.focus(field);
         gui.keys(KeyEvent.VK_CONTROL, KeyEvent.VK_A);
+        await("the port selected", () -> field.getSelectedText() != null && field.getSelectedText().equals(field.getText()));
         gui.type(String.valueOf(port));
+        await("the new port typed", () -> field.getText().equals(String.valueOf(port)));
         gui.keys(KeyEvent.VK_ALT, KeyEvent.VK_C);
     }
 
@@ -88,6 +90,8 @@ class ConnectWindowSaysWhy {
             assertThat(message()).contains("1 client", "Try again once another client has disconnected");
             assertThat(connected).isFalse();
             holder.close();
+            daemon.awaitLog("Client disconnected", 30); // its slot is free once that is logged
+            await("the Connect button enabled again", () -> find(window, "connect", JButton.class).isEnabled());
             gui.keys(KeyEvent.VK_ALT, KeyEvent.VK_C);
             await("a connection once the slot is free", connected::get);
         }

@@ -3,6 +3,9 @@ package mattdaemon.client.ui;
 import java.awt.AWTException;
 import java.awt.Component;
 import java.awt.Container;
+import java.awt.GraphicsEnvironment;
+import java.awt.KeyboardFocusManager;
+import java.awt.MouseInfo;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -20,23 +23,35 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.JMenuBar;
 import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
+import javax.swing.text.JTextComponent;
+
+import mattdaemon.client.protocol.Connector;
+import mattdaemon.client.servers.RecentServers;
 
 /**
  * Drives real windows the way a person does: the mouse and keyboard through {@link Robot},
- * components found by name, state read on the event thread.
+ * components found by name, state read on the event thread. Every step waits for what it
+ * needs (a component showing, the keyboard focus) and tests wait for what a step shows,
+ * never for a fixed time: on a loaded machine the event thread may lag by seconds.
  */
 final class Gui {
-    static final Duration PATIENCE = Duration.ofSeconds(15);
+    /** How long a step may take to show its effect; generous, since the machine is shared. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final Robot robot;
 
     Gui() throws AWTException {
         robot = new Robot();
-        robot.setAutoDelay(10);
-        robot.setAutoWaitForIdle(true);
+        // No waiting for the event thread between a key's press and its release: a key held
+        // down while a theme switch or a long reply keeps that thread busy is repeated by X
+        // (the test display has auto-repeat off as well). Nor after a step: Robot's idle wait
+        // can take seconds while windows repaint; the tests wait for what a step shows.
+        robot.setAutoWaitForIdle(false);
+        robot.setAutoDelay(5);
     }
 
     /** Runs {@code work} on the event thread and returns its result. */
@@ -79,10 +94,27 @@ final class Gui {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!onEdt(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
+                throw new AssertionError("timed out after " + PATIENCE.toSeconds() + " s waiting for: " + what);
             }
             sleep(50);
         }
+    }
+
+    /** Starts Ben_AFK in the light theme: its connect window for 127.0.0.1:{@code port}. */
+    static void startClient(int port, RecentServers recent) {
+        onEdt(() -> {
+            Theme.apply(false);
+            new ClientApp(new Connector(PATIENCE), recent).start("127.0.0.1", port);
+        });
+    }
+
+    /** Disposes of every window left, so the next test class starts with none. */
+    static void disposeAllWindows() {
+        onEdt(() -> {
+            for (Window w : Window.getWindows()) {
+                w.dispose();
+            }
+        });
     }
 
     /** The showing window of type {@code type}, waiting for it. */
@@ -127,11 +159,25 @@ final class Gui {
         return Optional.empty();
     }
 
-    /** Clicks the middle of {@code c} with the left button. */
+    /** Clicks the middle of the part of {@code c} that is visible, once it shows and is enabled. */
     void click(Component c) {
+        click(c, new Rectangle(0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Clicks the middle of {@code area} (in {@code c}'s coordinates) as far as it is visible:
+     * the point is worked out on the event thread from where {@code c} is on the screen now,
+     * so a scrolled or resized view is clicked where it really is.
+     */
+    void click(Component c, Rectangle area) {
+        await(name(c) + " showing and enabled", () -> c.isShowing() && c.isEnabled());
         Point p = onEdt(() -> {
+            Rectangle visible = area.intersection(c instanceof JComponent j ? j.getVisibleRect() : new Rectangle(c.getSize()));
+            if (visible.isEmpty()) {
+                throw new AssertionError("nothing of " + area + " in " + name(c) + " is visible");
+            }
             Point origin = c.getLocationOnScreen();
-            return new Point(origin.x + c.getWidth() / 2, origin.y + c.getHeight() / 2);
+            return new Point(origin.x + visible.x + visible.width / 2, origin.y + visible.y + visible.height / 2);
         });
         click(p);
     }
@@ -141,7 +187,33 @@ final class Gui {
         robot.mouseMove(p.x, p.y);
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        robot.waitForIdle();
+    }
+
+    /** Clicks {@code c} and waits until it owns the keyboard focus, so typing reaches it. */
+    void focus(Component c) {
+        click(c);
+        try {
+            await("the keyboard focus on " + name(c), () -> c.isFocusOwner() && SwingUtilities.getWindowAncestor(c).isFocused());
+        } catch (AssertionError e) {
+            // where the click went tells a covered or misplaced window from a focus problem
+            String state = onEdt(() -> {
+                Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+                Window window = SwingUtilities.getWindowAncestor(c);
+                return "focus owner " + (owner == null ? "none" : name(owner)) + ", window at " + window.getBounds()
+                        + (window.isFocused() ? " (focused)" : " (not focused)") + ", " + name(c) + " at "
+                        + new Rectangle(c.getLocationOnScreen(), c.getSize()) + ", mouse at "
+                        + MouseInfo.getPointerInfo().getLocation();
+            });
+            throw new AssertionError(e.getMessage() + "; " + state, e);
+        }
+    }
+
+    /** Focuses {@code field}, types {@code text} into it and waits until it shows what was typed. */
+    void typeInto(JTextComponent field, String text) {
+        focus(field);
+        String before = onEdt(() -> field.getText());
+        type(text);
+        await("\"" + before + text + "\" in " + name(field), () -> field.getText().equals(before + text));
     }
 
     /** Presses the keys together (modifiers first), then releases them. */
@@ -152,7 +224,6 @@ final class Gui {
         for (int i = codes.length - 1; i >= 0; i--) {
             robot.keyRelease(codes[i]);
         }
-        robot.waitForIdle();
     }
 
     /** Types plain text: letters, digits, space and a few signs. */
@@ -184,12 +255,38 @@ final class Gui {
         }
     }
 
+    /** Moves the mouse off every window, so no hover effect or tooltip shows in a screenshot. */
+    void parkMouse() {
+        Rectangle screen = Gui.<Rectangle>onEdt(() -> GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds());
+        Point[] corners = {new Point(screen.x, screen.y), new Point(screen.x + screen.width - 1, screen.y + screen.height - 1)};
+        for (Point corner : corners) {
+            boolean covered = onEdt(() -> {
+                for (Window w : Window.getWindows()) {
+                    if (w.isShowing() && w.getBounds().contains(corner)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            if (!covered) {
+                robot.mouseMove(corner.x, corner.y);
+                robot.waitForIdle();
+                return;
+            }
+        }
+        throw new AssertionError("windows cover both corners of the screen");
+    }
+
     /** Saves what the screen shows of {@code window} as a PNG. */
     void screenshot(Window window, Path file) throws IOException {
-        Rectangle bounds = onEdt(() -> new Rectangle(window.getLocationOnScreen(), window.getSize()));
         robot.waitForIdle();
-        Files.createDirectories(file.getParent());
+        Rectangle bounds = onEdt(() -> new Rectangle(window.getLocationOnScreen(), window.getSize()));
+        Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(robot.createScreenCapture(bounds), "png", file.toFile());
+    }
+
+    private static String name(Component c) {
+        return c.getName() != null ? c.getName() : c.getClass().getSimpleName();
     }
 
     static void sleep(long millis) {
