@@ -1,11 +1,16 @@
 package mattdaemon.client;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real Matt_daemon, started through {@code dist/bin/Matt_daemon} with temporary lock, log,
  * plugin and state paths and a free port; stopped with SIGTERM (then killed) by {@link #close()}.
- * Its log can be read back.
+ * The shipped plugins of {@code dist/plugins/} can be put in its plugin folder before it starts
+ * or while it runs, and its log read back.
  */
 public final class RunningDaemon implements AutoCloseable {
     private static final Path DIST = Path.of(System.getProperty("dist.dir", "../dist")).toAbsolutePath().normalize();
@@ -53,6 +59,51 @@ public final class RunningDaemon implements AutoCloseable {
 
     private static Path logFile(Path dir) {
         return dir.resolve("log/matt_daemon.log");
+    }
+
+    /**
+     * Puts the shipped plugin {@code name} (its {@code dist/plugins/} folder) in the plugin folder
+     * of the daemon to be started in {@code dir}, or running there. The copy is made beside the
+     * plugin folder and renamed into it in one step, so a running daemon never sees half a
+     * plugin. The daemon only loads root-owned folders and jars nobody else may write to: the
+     * copy is made so.
+     */
+    public static void installShippedPlugin(Path dir, String name) throws IOException {
+        Path plugins = Files.createDirectories(pluginDir(dir));
+        Path staging = Files.createTempDirectory(dir, "staging-" + name);
+        try (var jars = Files.list(DIST.resolve("plugins").resolve(name))) {
+            for (Path jar : jars.toList()) {
+                Path copy = Files.copy(jar, staging.resolve(jar.getFileName()));
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.move(staging, plugins.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** {@link #installShippedPlugin(Path, String)} into this running daemon. */
+    public void installShippedPlugin(String name) throws IOException {
+        installShippedPlugin(dir, name);
+    }
+
+    /**
+     * Turns password protection on with {@code daemonpass}, from a connection of its own as an
+     * administrator would, over plain TCP (the client under test plays no part).
+     */
+    public void setPassword(String password) throws IOException {
+        try (Socket admin = new Socket("127.0.0.1", port)) {
+            admin.setSoTimeout(30_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(admin.getInputStream(), StandardCharsets.UTF_8));
+            String greeting = in.readLine();
+            if (greeting == null || !greeting.endsWith(" ready")) {
+                throw new AssertionError("not an open daemon: " + greeting);
+            }
+            admin.getOutputStream().write(("daemonpass " + password + "\n").getBytes(StandardCharsets.UTF_8));
+            String reply = in.readLine();
+            if (!"+OK protection on".equals(reply)) {
+                throw new AssertionError("daemonpass answered " + reply);
+            }
+        }
     }
 
     /** The log's lines so far. */

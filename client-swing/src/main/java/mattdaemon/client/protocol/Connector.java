@@ -126,7 +126,8 @@ public final class Connector {
         }
         Reply reply = await(connection, "auth " + password, Reason.AUTH);
         if (!SessionEffect.tookEffect(reply)) {
-            throw new ConnectFailure(Reason.AUTH, "Wrong password: the daemon said \"" + reply.statusLine() + "\".", null);
+            throw new ConnectFailure(Reason.AUTH, "Wrong password: Matt_daemon on " + connection.host() + ":" + connection.port()
+                    + " refused it (\"" + reply.statusLine() + "\"). Check the password and connect again.", null);
         }
     }
 

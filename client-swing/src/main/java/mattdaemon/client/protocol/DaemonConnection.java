@@ -194,14 +194,9 @@ public final class DaemonConnection implements AutoCloseable {
         }
         switch (effect) {
             case AUTH -> update(state.withAuthenticated());
-            case CODEC_BASE64 -> {
-                channel.useCodec(WireCodec.BASE64);
-                update(state.withCodec(WireCodec.BASE64));
-            }
-            case CODEC_PLAIN -> {
-                channel.useCodec(WireCodec.PLAIN);
-                update(state.withCodec(WireCodec.PLAIN));
-            }
+            case CODEC_BASE64 -> useCodec(WireCodec.BASE64);
+            case CODEC_PLAIN -> useCodec(WireCodec.PLAIN);
+            case CODEC_TOGGLE -> useCodec(channel.codec() == WireCodec.PLAIN ? WireCodec.BASE64 : WireCodec.PLAIN);
             case STARTTLS -> {
                 SSLSocket tls = TlsUpgrade.over(channel.socket(), host, port, pin);
                 tls.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
@@ -212,6 +207,11 @@ public final class DaemonConnection implements AutoCloseable {
             case NONE -> {
             }
         }
+    }
+
+    private void useCodec(WireCodec codec) {
+        channel.useCodec(codec);
+        update(state.withCodec(codec));
     }
 
     private void update(SessionState next) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  * next line must already travel in the new form.
  */
 enum SessionEffect {
-    NONE, AUTH, CODEC_BASE64, CODEC_PLAIN, STARTTLS;
+    NONE, AUTH, CODEC_BASE64, CODEC_PLAIN, CODEC_TOGGLE, STARTTLS;
 
     /** The reply a daemon gives to a line that is no command, only a message. */
     static final String LOGGED = "logged";
@@ -19,9 +19,14 @@ enum SessionEffect {
         return switch (words[0]) {
             case "auth" -> words.length > 1 ? AUTH : NONE;
             case "starttls" -> words.length == 1 ? STARTTLS : NONE;
-            case "daemoncrypt" -> words.length != 2 ? NONE : switch (arg) {
-                case "on" -> CODEC_BASE64;
-                case "off" -> CODEC_PLAIN;
+            case "daemoncrypt" -> switch (words.length) {
+                // bare daemoncrypt toggles (protocol.md): the reply comes before the switch either way
+                case 1 -> CODEC_TOGGLE;
+                case 2 -> switch (arg) {
+                    case "on" -> CODEC_BASE64;
+                    case "off" -> CODEC_PLAIN;
+                    default -> NONE;
+                };
                 default -> NONE;
             };
             default -> NONE;
@@ -29,7 +34,7 @@ enum SessionEffect {
     }
 
     boolean changesWire() {
-        return this == CODEC_BASE64 || this == CODEC_PLAIN || this == STARTTLS;
+        return this == CODEC_BASE64 || this == CODEC_PLAIN || this == CODEC_TOGGLE || this == STARTTLS;
     }
 
     /**

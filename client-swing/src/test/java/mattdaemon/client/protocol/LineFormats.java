@@ -60,7 +60,8 @@ class LineFormats {
     void onlyCodecAndTlsSwitchesHoldLaterRequests() {
         assertThat(SessionEffect.of("daemoncrypt on")).isEqualTo(SessionEffect.CODEC_BASE64);
         assertThat(SessionEffect.of("daemoncrypt OFF")).isEqualTo(SessionEffect.CODEC_PLAIN);
-        assertThat(SessionEffect.of("daemoncrypt")).isEqualTo(SessionEffect.NONE);
+        assertThat(SessionEffect.of("daemoncrypt")).isEqualTo(SessionEffect.CODEC_TOGGLE);
+        assertThat(SessionEffect.of("daemoncrypt on now")).isEqualTo(SessionEffect.NONE);
         assertThat(SessionEffect.of("starttls")).isEqualTo(SessionEffect.STARTTLS);
         assertThat(SessionEffect.of("auth secret")).isEqualTo(SessionEffect.AUTH);
         assertThat(SessionEffect.of("starttls please")).isEqualTo(SessionEffect.NONE);

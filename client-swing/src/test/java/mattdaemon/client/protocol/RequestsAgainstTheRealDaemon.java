@@ -128,24 +128,4 @@ class RequestsAgainstTheRealDaemon {
             assertThat(c.state().codec()).isEqualTo(WireCodec.PLAIN);
         }
     }
-
-    @Test
-    void starttlsPinsTheDaemonsCertificateAndRefusesAnother() throws Exception {
-        Connector connector = new Connector(Duration.ofSeconds(10));
-        String fingerprint;
-        try (DaemonConnection first = connector.connect(new ConnectRequest("127.0.0.1", daemon.port(), true, "", null))) {
-            assertThat(first.state().encoding()).isEqualTo("TLS");
-            fingerprint = first.pin().seen().orElseThrow();
-            assertThat(await(first.send("daemoninfo")).body()).anySatisfy(l -> assertThat(l).contains(fingerprint));
-        }
-        try (DaemonConnection again = connector.connect(
-                new ConnectRequest("127.0.0.1", daemon.port(), true, "", CertificatePin.of(fingerprint)))) {
-            assertThat(await(again.send("help help")).ok()).isTrue();
-        }
-        String other = fingerprint.substring(0, fingerprint.length() - 2) + (fingerprint.endsWith("00") ? "01" : "00");
-        ConnectFailure failure = org.assertj.core.api.Assertions.catchThrowableOfType(ConnectFailure.class,
-                () -> connector.connect(new ConnectRequest("127.0.0.1", daemon.port(), true, "", CertificatePin.of(other))));
-        assertThat(failure.reason()).isEqualTo(ConnectFailure.Reason.TLS);
-        assertThat(failure.getMessage()).contains("certificate changed");
-    }
 }
