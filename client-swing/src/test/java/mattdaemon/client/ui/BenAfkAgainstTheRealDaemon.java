@@ -40,8 +40,9 @@ import mattdaemon.client.servers.RecentServers;
 /**
  * One session as a person has it, in a real window under Xvfb against the real daemon:
  * connect, read the command list, type commands, use history and completion, see the info
- * table and the log viewer, clear the console, and be told when the daemon goes away.
- * Each step waits for what it needs (focus, a showing component) and for what it should show.
+ * table and the log viewer, get a plugin dropped in while connected and switch to Base64
+ * with it, clear the console, and be told when the daemon goes away. Each step waits for
+ * what it needs (focus, a showing component) and for what it should show.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BenAfkAgainstTheRealDaemon {
@@ -264,6 +265,31 @@ class BenAfkAgainstTheRealDaemon {
 
     @Test
     @Order(8)
+    void aPluginDroppedInWhileConnectedJoinsTheCommandList() throws Exception {
+        JList<?> commands = find(main, "commands", JList.class);
+        daemon.installShippedPlugin("crypt");
+        awaitConsole("* plugins changed");
+        await("daemoncrypt in the command list", () -> names(commands).contains("daemoncrypt"));
+        assertThat(daemon.log()).anyMatch(l -> l.contains("Plugin loaded: crypt"));
+
+        pick("daemoncrypt");
+        gui.type("on");
+        await("the whole request on the command line", () -> commandLine().getText().equals("daemoncrypt on"));
+        gui.keys(KeyEvent.VK_ENTER);
+        awaitConsole("+OK daemoncrypt on: lines are Base64 from now on");
+        await("Base64 in the status bar", () -> label("status.encoding").equals("Encoding: Base64"));
+        enter("daemoninfo");
+        JTable table = find(main, "infoTable", JTable.class);
+        await("the Base64 session in the info table", () -> "base64".equals(row(table, "session codec")));
+        enter("daemoncrypt off");
+        awaitConsole("+OK daemoncrypt off: plain lines from now on");
+        await("plain in the status bar", () -> label("status.encoding").equals("Encoding: plain"));
+        enter("said in plain again");
+        daemon.awaitLog("User input: said in plain again", 30);
+    }
+
+    @Test
+    @Order(9)
     void ctrlLClearsTheConsole() {
         assertThat(console()).isNotBlank();
         gui.focus(commandLine());
@@ -272,7 +298,7 @@ class BenAfkAgainstTheRealDaemon {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theDaemonGoingAwayIsShownAndReconnectOffered() throws Exception {
         enter("quit");
         await("the shutdown notice", () -> console().contains("* Matt_daemon shutting down"));
