@@ -56,6 +56,9 @@ class BenAfkAgainstTheRealDaemon {
     @BeforeAll
     static void start() throws Exception {
         daemon = RunningDaemon.start(dir.resolve("daemon"));
+        // the daemon makes its TLS key after it is ready: wait for it, so the screenshot's
+        // daemoninfo shows the certificate's fingerprint rather than "not ready"
+        daemon.awaitLog("TLS certificate SHA-256 fingerprint", 60);
         recent = new RecentServers(dir.resolve("config/recent-servers"));
         gui = new Gui();
         Gui.startClient(daemon.port(), recent);
