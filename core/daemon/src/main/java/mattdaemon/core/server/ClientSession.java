@@ -259,11 +259,12 @@ final class ClientSession implements Session, Runnable {
     }
 
     /**
-     * Wraps the connection in TLS. Bytes that arrived after {@code starttls} but before the
-     * handshake were sent in plaintext: they are discarded, never executed as if protected.
+     * Wraps the connection in TLS. Lines the reader already holds arrived after {@code starttls}
+     * but before the handshake, in plaintext: they are discarded, never executed as if
+     * protected. Bytes still in the socket are the client's handshake, or garbage that fails it.
      */
     private void upgradeToTls() throws IOException {
-        if (reader.hasBuffered() || in.available() > 0) {
+        if (reader.hasBuffered()) {
             log.error("Client " + peer + " (session " + id + "): plaintext sent after starttls discarded.");
         }
         TlsIdentity identity = security.tls().join();
