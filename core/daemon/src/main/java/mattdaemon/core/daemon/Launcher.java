@@ -63,7 +63,7 @@ public final class Launcher {
     /** The daemon's first line, or a description of why none came. */
     private static String awaitAnswer(int readFd, Duration timeout, int pid) {
         CompletableFuture<String> line = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().start(() -> line.complete(readLine(readFd)));
+        Thread.ofPlatform().daemon().start(() -> line.complete(readAnswer(readFd)));
         try {
             String text = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return text == null ? "the daemon exited before it was ready (see its log)" : text;
@@ -75,17 +75,28 @@ public final class Launcher {
         }
     }
 
-    /** One line from a raw descriptor; null at end of file before any line end. */
-    private static String readLine(int fd) {
+    /**
+     * The first {@code READY} or {@code ERROR} line from a raw descriptor; null at end of file
+     * before one. The daemon JVM writes its own notices to the same pipe before {@code main}
+     * runs (a stale or mismatched AOT cache, deprecated options): those are passed on to stderr
+     * and the wait goes on, since that JVM keeps starting.
+     */
+    private static String readAnswer(int fd) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(1);
             while (Libc.read(fd, one) == 1) {
                 byte b = one.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0);
-                if (b == '\n') {
-                    return bytes.toString(StandardCharsets.UTF_8);
+                if (b != '\n') {
+                    bytes.write(b);
+                    continue;
                 }
-                bytes.write(b);
+                String line = bytes.toString(StandardCharsets.UTF_8);
+                if (line.startsWith("READY ") || line.startsWith("ERROR ")) {
+                    return line;
+                }
+                System.err.println("Matt_daemon: daemon JVM: " + line);
+                bytes.reset();
             }
             return null;
         } finally {
