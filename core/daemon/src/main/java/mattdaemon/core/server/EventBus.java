@@ -31,8 +31,15 @@ public final class EventBus implements AutoCloseable {
         this.dispatcher = Thread.ofPlatform().daemon().name("events").start(this::dispatch);
     }
 
-    /** Queues an event; never blocks. */
+    /**
+     * Queues an event; never blocks. With no listener loaded there is nobody to deliver to, and
+     * the event is not queued at all: each line a client sends would otherwise wake the
+     * dispatcher for nothing.
+     */
     public void publish(DaemonEvent event) {
+        if (listeners.get().isEmpty()) {
+            return;
+        }
         if (!queue.offer(event)) {
             dropped.incrementAndGet();
         }
