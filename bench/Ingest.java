@@ -136,6 +136,9 @@ public final class Ingest {
         go.countDown();
         follower.follow(start, all);
         long end = follower.lastFoundAt;
+        for (Thread thread : threads) {
+            thread.join(30_000);   // the last replies may still be on their way
+        }
         for (Client client : all) {
             client.socket.close();
         }
