@@ -1,5 +1,7 @@
 package mattdaemon.core.command;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -7,6 +9,7 @@ import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
 import mattdaemon.core.server.CoreContext;
+import mattdaemon.core.tls.TlsIdentity;
 
 /**
  * {@code starttls}: after the {@code +OK} reply the client starts a TLS 1.3 handshake on the same
@@ -37,7 +40,14 @@ public final class StartTlsCommand implements Command {
         if (!context.session().codec().name().equals("plain")) {
             return Reply.error("TLS", "turn " + context.session().codec().name() + " off before starttls");
         }
-        String fingerprint = core.tls().get(20, TimeUnit.SECONDS).fingerprint();
+        TlsIdentity identity = core.tls().get(20, TimeUnit.SECONDS);
+        try {
+            identity.context(); // built on first use: fail here, with a reply, rather than mid-handshake
+        } catch (GeneralSecurityException | IOException e) {
+            context.log("starttls refused: " + e.getMessage());
+            return Reply.error("TLS", "TLS unavailable: " + e.getMessage());
+        }
+        String fingerprint = identity.fingerprint();
         core.startTlsAfterReply();
         return Reply.ok("begin TLS handshake; certificate SHA-256 " + fingerprint);
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import mattdaemon.api.DaemonEvent;
@@ -25,7 +26,6 @@ import mattdaemon.core.log.LogText;
 import mattdaemon.core.log.Utf8;
 import mattdaemon.core.protocol.LineReader;
 import mattdaemon.core.protocol.ReplyWriter;
-import mattdaemon.core.tls.TlsIdentity;
 
 /**
  * One client connection: reads request lines, answers each with exactly one reply, in order.
@@ -267,8 +267,13 @@ final class ClientSession implements Session, Runnable {
         if (reader.hasBuffered()) {
             log.error("Client " + peer + " (session " + id + "): plaintext sent after starttls discarded.");
         }
-        TlsIdentity identity = security.tls().join();
-        SSLSocket tls = (SSLSocket) identity.context().getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+        SSLContext context;
+        try {
+            context = security.tls().join().context();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("TLS unavailable: " + e.getMessage(), e);
+        }
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
         tls.setUseClientMode(false);
         tls.setEnabledProtocols(new String[] {"TLSv1.3"});
         tls.setSoTimeout((int) TLS_HANDSHAKE_TIMEOUT.toMillis());

@@ -27,31 +27,49 @@ import javax.net.ssl.SSLContext;
 public final class TlsIdentity {
     private static final String ALIAS = "matt_daemon";
 
-    private final SSLContext context;
+    private final Path store;
+    private final Path secret;
     private final String fingerprint;
+    private SSLContext context;
 
-    private TlsIdentity(SSLContext context, String fingerprint) {
-        this.context = context;
+    private TlsIdentity(Path store, Path secret, String fingerprint) {
+        this.store = store;
+        this.secret = secret;
         this.fingerprint = fingerprint;
     }
 
-    /** Loads the identity from {@code stateDir}, creating it first when missing. */
+    /**
+     * Makes sure the identity exists in {@code stateDir}, creating it the first time, and
+     * returns it with its fingerprint. The fingerprint is kept in a small file beside the key,
+     * so an ordinary start reads a line instead of loading TLS: the daemon stays smaller until a
+     * client actually asks for {@code starttls}.
+     */
     public static TlsIdentity loadOrCreate(Path stateDir) throws IOException, GeneralSecurityException {
         Path store = stateDir.resolve("tls.p12");
         Path secret = stateDir.resolve("tls.pass");
+        Path fingerprintFile = stateDir.resolve("tls.fingerprint");
         if (!Files.exists(store) || !Files.exists(secret)) {
+            Files.deleteIfExists(fingerprintFile);
             create(stateDir, store, secret);
         }
+        String fingerprint = Files.exists(fingerprintFile) ? Files.readString(fingerprintFile, StandardCharsets.US_ASCII).strip() : "";
+        if (!fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}")) {
+            fingerprint = fingerprintOf(load(store, secret).getCertificate(ALIAS));
+            Path written = Files.createTempFile(stateDir, "tls", ".fingerprint",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(written, fingerprint + "\n", StandardCharsets.US_ASCII);
+            Files.move(written, fingerprintFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new TlsIdentity(store, secret, fingerprint);
+    }
+
+    private static KeyStore load(Path store, Path secret) throws IOException, GeneralSecurityException {
         char[] password = Files.readString(secret, StandardCharsets.US_ASCII).strip().toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, password);
         }
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, password);
-        SSLContext context = SSLContext.getInstance("TLSv1.3");
-        context.init(managers.getKeyManagers(), null, new SecureRandom());
-        return new TlsIdentity(context, fingerprintOf(keys.getCertificate(ALIAS)));
+        return keys;
     }
 
     private static void create(Path stateDir, Path store, Path secret) throws IOException {
@@ -96,8 +114,20 @@ public final class TlsIdentity {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
     }
 
-    /** The TLS 1.3 server context. */
-    public SSLContext context() {
+    /** The TLS 1.3 server context, built on first use from the key store. */
+    public synchronized SSLContext context() throws IOException, GeneralSecurityException {
+        if (context == null) {
+            KeyStore keys = load(store, secret);
+            if (!fingerprintOf(keys.getCertificate(ALIAS)).equals(fingerprint)) {
+                throw new GeneralSecurityException("the TLS key store no longer matches its fingerprint " + fingerprint);
+            }
+            char[] password = Files.readString(secret, StandardCharsets.US_ASCII).strip().toCharArray();
+            KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            managers.init(keys, password);
+            SSLContext built = SSLContext.getInstance("TLSv1.3");
+            built.init(managers.getKeyManagers(), null, new SecureRandom());
+            context = built;
+        }
         return context;
     }
 
