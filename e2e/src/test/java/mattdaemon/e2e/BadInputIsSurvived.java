@@ -13,23 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile or broken clients get a clear error; the daemon stays up and loses no line. */
 class BadInputIsSurvived {
-    @TempDir
-    static Path dir;
-    static DaemonUnderTest daemon;
-
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new DaemonUnderTest(dir).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
 
     @AfterEach
     void daemonStillServes() throws Exception {

@@ -7,23 +7,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** At most three clients; the fourth is told why and closed; a freed slot is reusable at once. */
 class ClientLimit {
-    @TempDir
-    static Path dir;
-    static DaemonUnderTest daemon;
-
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new DaemonUnderTest(dir).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
 
     @Test
     void fourthClientIsRefusedAndAFreedSlotIsReusedAtOnce() throws Exception {

@@ -10,27 +10,22 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher returns once the daemon listens; the daemon has the shape of a Unix daemon. */
 class DaemonRunsInBackground {
     static final String LOG_LINE = "^\\[\\d{2}/\\d{2}/\\d{4}-\\d{2}:\\d{2}:\\d{2}] \\[ (INFO|LOG|ERROR) ] - Matt_daemon: .*$";
 
-    @TempDir
-    static Path dir;
-    static DaemonUnderTest daemon;
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
     static DaemonUnderTest.Launch launch;
 
     @BeforeAll
-    static void start() throws Exception {
-        daemon = new DaemonUnderTest(dir).start();
+    static void rememberTheLaunch() {
         launch = daemon.lastLaunch();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
 
     @Test
     void launcherReportsThePidAndPort() throws Exception {

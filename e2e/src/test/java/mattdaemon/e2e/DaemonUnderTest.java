@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * A real Matt_daemon started through {@code dist/bin/Matt_daemon} with its own temporary lock,
  * log and plugin paths and a free port. Stopped (and, failing that, killed) by {@link #close()}.
  */
-final class DaemonUnderTest implements AutoCloseable {
+class DaemonUnderTest implements AutoCloseable {
     static final Path DIST = Path.of(System.getProperty("dist.dir", "../dist")).toAbsolutePath().normalize();
     static final Path LAUNCHER = DIST.resolve("bin/Matt_daemon");
 
@@ -31,14 +31,19 @@ final class DaemonUnderTest implements AutoCloseable {
     private long pid = -1;
     private Launch lastLaunch;
 
-    DaemonUnderTest(Path dir) throws IOException {
+    /** A daemon whose files all live in {@code dir}; nothing runs before {@link #start()}. */
+    DaemonUnderTest(Path dir) {
         this.dir = dir;
         this.lockFile = dir.resolve("matt_daemon.lock");
         this.logFile = dir.resolve("log/matt_daemon.log");
         this.pluginDir = dir.resolve("plugins");
         this.stateDir = dir.resolve("state");
-        Files.createDirectories(pluginDir);
-        this.port = freePort();
+        try {
+            Files.createDirectories(pluginDir);
+            this.port = freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Adds options passed at every start. */

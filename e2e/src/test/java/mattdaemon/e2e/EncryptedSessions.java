@@ -11,27 +11,22 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** daemoncrypt (Base64 lines) and starttls (TLS 1.3 with a pinned certificate). */
 class EncryptedSessions {
-    @TempDir
-    static Path dir;
-    static DaemonUnderTest daemon;
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
     static String fingerprint;
 
     @BeforeAll
-    static void start() throws Exception {
-        daemon = new DaemonUnderTest(dir).start();
+    static void installCryptAndLearnTheFingerprint() throws Exception {
         ShippedPlugins.install(daemon.pluginDir, "crypt");
         String line = daemon.awaitLog(l -> l.contains("TLS certificate SHA-256 fingerprint: "), Duration.ofSeconds(30));
         fingerprint = line.substring(line.indexOf("fingerprint: ") + 13, line.length() - 1);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
 
     @Test
     void base64RoundTripAndGarbage() throws Exception {

@@ -12,24 +12,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A plugin that throws, hangs, fails to load or is unsafe costs one error, never the daemon. */
 class FaultyPluginsAreContained {
     @TempDir
     static Path dir;
-    static DaemonUnderTest daemon;
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
     static PluginBuilder build;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void makeBuilder() throws Exception {
         build = new PluginBuilder(Files.createDirectories(dir.resolve("build")));
-        daemon = new DaemonUnderTest(Files.createDirectories(dir.resolve("daemon"))).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
     }
 
     @AfterEach

@@ -10,23 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One received line is one log line, whatever the segmentation, and no client can forge a line. */
 class LinesReachTheLog {
-    @TempDir
-    static Path dir;
-    static DaemonUnderTest daemon;
-
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new DaemonUnderTest(dir).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
 
     static long userInputLines(String text) throws Exception {
         return daemon.logLines().stream().filter(l -> l.endsWith("[ LOG ] - Matt_daemon: User input: " + text)).count();

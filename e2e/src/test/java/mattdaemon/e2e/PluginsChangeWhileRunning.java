@@ -11,24 +11,20 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plugins dropped in, replaced or removed while the daemon runs take effect without a restart. */
 class PluginsChangeWhileRunning {
     @TempDir
     static Path dir;
-    static DaemonUnderTest daemon;
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon();
     static PluginBuilder build;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void makeBuilder() throws Exception {
         build = new PluginBuilder(Files.createDirectories(dir.resolve("build")));
-        daemon = new DaemonUnderTest(Files.createDirectories(dir.resolve("daemon"))).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
     }
 
     static Path greeter(String version, String word) throws Exception {

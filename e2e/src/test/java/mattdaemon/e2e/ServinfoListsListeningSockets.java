@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,22 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ServinfoListsListeningSockets {
     static final long TEST_PID = ProcessHandle.current().pid();
 
-    @TempDir
-    static Path dir;
-    static DaemonUnderTest daemon;
-
-    @BeforeAll
-    static void start() throws Exception {
-        daemon = new DaemonUnderTest(dir);
-        ShippedPlugins.install(daemon.pluginDir, "servinfo");
-        daemon.start();
-        daemon.awaitLogContaining("Plugin loaded: servinfo 1.0.0 (mattdaemon.plugin.servinfo).");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
+    // a plugin present at start is loaded before the daemon reports ready
+    @RegisterExtension
+    static final SharedDaemon daemon = new SharedDaemon("servinfo");
 
     @AfterEach
     void noErrorInTheLog() throws IOException {
