@@ -119,6 +119,28 @@ class PasswordProtection {
     }
 
     @Test
+    void aClientThatStopsReadingLosesItsSlotAfterTheIdleTime() throws Exception {
+        try (DaemonUnderTest daemon = new DaemonUnderTest(dir).with("--idle-timeout", "2", "--max-clients", "1").start();
+             TestClient greedy = daemon.connect()) {
+            greedy.greeting();
+            byte[] burst = "help\n".repeat(200_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    greedy.sendRaw(burst);
+                } catch (java.io.IOException e) {
+                    // closed by the daemon while still writing: expected
+                }
+            });
+            daemon.awaitLog(l -> l.contains("closed: it stopped reading its replies."), Duration.ofSeconds(30));
+            daemon.awaitLogCount("Client disconnected", 1);
+            try (TestClient next = daemon.connect()) {
+                assertThat(next.greeting()).endsWith("ready");
+            }
+            writer.join(5000);
+        }
+    }
+
+    @Test
     void idleClientsAreClosed() throws Exception {
         try (DaemonUnderTest daemon = new DaemonUnderTest(dir).with("--idle-timeout", "1").start();
              TestClient idle = daemon.connect()) {

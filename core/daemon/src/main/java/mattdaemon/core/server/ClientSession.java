@@ -53,6 +53,7 @@ final class ClientSession implements Session, Runnable {
     private InputStream in;
     private LineReader reader;
     private volatile ReplyWriter writer;
+    private volatile WatchedOutputStream output;
     private volatile boolean closing;
     private LineCodec pendingCodec;
     private boolean pendingTls;
@@ -170,7 +171,8 @@ final class ClientSession implements Session, Runnable {
         in = current.getInputStream();
         reader = new LineReader(in, limits.maxLineBytes());
         ReplyWriter previous = writer;
-        writer = new ReplyWriter(new BufferedOutputStream(current.getOutputStream(), 16 * 1024));
+        output = new WatchedOutputStream(current.getOutputStream());
+        writer = new ReplyWriter(new BufferedOutputStream(output, 16 * 1024));
         if (previous != null) {
             writer.useCodec(previous.codec());
         }
@@ -281,6 +283,19 @@ final class ClientSession implements Session, Runnable {
         socket = tls;
         useStreams(tls);
         log.info("Client " + peer + " (session " + id + ") now uses " + tls.getSession().getProtocol() + ".");
+    }
+
+    /**
+     * Closes the session when a write to the client has been blocked longer than the idle
+     * limit: the client stopped reading its replies and would otherwise keep its slot forever.
+     */
+    void closeIfStuck() {
+        WatchedOutputStream current = output;
+        if (current != null && current.blockedNanos() > limits.idleTimeout().toNanos()) {
+            log.info("Client " + peer + " (session " + id + ") closed: it stopped reading its replies.");
+            closing = true;
+            closeSocket();
+        }
     }
 
     /** Sends a notice; a client that is gone is simply skipped. */

@@ -19,6 +19,7 @@ import mattdaemon.core.log.DaemonLog;
  */
 public final class Server implements AutoCloseable {
     private static final Duration SESSION_DRAIN = Duration.ofSeconds(5);
+    private static final Duration STUCK_WRITE_CHECK = Duration.ofSeconds(1);
 
     private final ServerSocket listener;
     private final ClientSlots slots;
@@ -28,6 +29,7 @@ public final class Server implements AutoCloseable {
     private final Security security;
     private RequestHandler handler;
     private Thread acceptThread;
+    private Thread stuckWriteWatcher;
     private volatile boolean closing;
 
     private Server(ServerSocket listener, ClientSlots slots, DaemonLog log, EventBus events, SessionLimits limits,
@@ -77,6 +79,7 @@ public final class Server implements AutoCloseable {
     public void start(RequestHandler requests) {
         this.handler = requests;
         acceptThread = Thread.ofPlatform().name("accept").start(this::acceptLoop);
+        stuckWriteWatcher = Thread.ofPlatform().daemon().name("stuck-writes").start(this::watchStuckWrites);
     }
 
     /**
@@ -86,6 +89,18 @@ public final class Server implements AutoCloseable {
     public void broadcast(String text) {
         for (ClientSession session : slots.all()) {
             Thread.ofVirtual().name("notice-" + session.id()).start(() -> session.notice(text));
+        }
+    }
+
+    /** Once a second, closes sessions whose client stopped reading (see ClientSession#closeIfStuck). */
+    private void watchStuckWrites() {
+        while (!closing) {
+            try {
+                Thread.sleep(STUCK_WRITE_CHECK);
+            } catch (InterruptedException e) {
+                return;
+            }
+            slots.all().forEach(ClientSession::closeIfStuck);
         }
     }
 
@@ -129,6 +144,9 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        if (stuckWriteWatcher != null) {
+            stuckWriteWatcher.interrupt();
+        }
         try {
             listener.close();
         } catch (IOException e) {
