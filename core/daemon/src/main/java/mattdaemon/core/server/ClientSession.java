@@ -316,13 +316,14 @@ final class ClientSession implements Session, Runnable {
      * forever, so it gets a second to take it before the socket is closed anyway.
      */
     void closeWithNotice(String text) {
-        closing = true;
         Thread sender = Thread.ofVirtual().name("notice-" + id).start(() -> notice(text));
         try {
             sender.join(NOTICE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // only now: a session loop that saw the flag earlier would close before the notice is out
+        closing = true;
         closeSocket();
     }
 
