@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 
 /**
  * Whether clients need a password, and which. The hash lives in a root-only file in the state
@@ -77,15 +76,5 @@ public final class Protection {
     public void clear() throws IOException {
         Files.deleteIfExists(file);
         hash = null;
-    }
-
-    /** The hash file. */
-    public Path file() {
-        return file;
-    }
-
-    /** The current hash, for tests and diagnostics. */
-    Optional<PasswordHash> current() {
-        return Optional.ofNullable(hash);
     }
 }

@@ -107,9 +107,4 @@ public final class PluginManager {
             return false;
         }
     }
-
-    /** Names of the plugins loaded now. */
-    public synchronized List<String> loadedNames() {
-        return List.copyOf(loaded.keySet());
-    }
 }
