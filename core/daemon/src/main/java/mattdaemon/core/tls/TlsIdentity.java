@@ -54,7 +54,7 @@ public final class TlsIdentity {
         }
         String fingerprint = Files.exists(fingerprintFile) ? Files.readString(fingerprintFile, StandardCharsets.US_ASCII).strip() : "";
         if (!fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}")) {
-            fingerprint = fingerprintOf(load(store, secret).getCertificate(ALIAS));
+            fingerprint = fingerprintOf(load(store, password(secret)).getCertificate(ALIAS));
             Path written = Files.createTempFile(stateDir, "tls", ".fingerprint",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(written, fingerprint + "\n", StandardCharsets.US_ASCII);
@@ -63,8 +63,11 @@ public final class TlsIdentity {
         return new TlsIdentity(store, secret, fingerprint);
     }
 
-    private static KeyStore load(Path store, Path secret) throws IOException, GeneralSecurityException {
-        char[] password = Files.readString(secret, StandardCharsets.US_ASCII).strip().toCharArray();
+    private static char[] password(Path secret) throws IOException {
+        return Files.readString(secret, StandardCharsets.US_ASCII).strip().toCharArray();
+    }
+
+    private static KeyStore load(Path store, char[] password) throws IOException, GeneralSecurityException {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, password);
@@ -117,11 +120,11 @@ public final class TlsIdentity {
     /** The TLS 1.3 server context, built on first use from the key store. */
     public synchronized SSLContext context() throws IOException, GeneralSecurityException {
         if (context == null) {
-            KeyStore keys = load(store, secret);
+            char[] password = password(secret);
+            KeyStore keys = load(store, password);
             if (!fingerprintOf(keys.getCertificate(ALIAS)).equals(fingerprint)) {
                 throw new GeneralSecurityException("the TLS key store no longer matches its fingerprint " + fingerprint);
             }
-            char[] password = Files.readString(secret, StandardCharsets.US_ASCII).strip().toCharArray();
             KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             managers.init(keys, password);
             SSLContext built = SSLContext.getInstance("TLSv1.3");
