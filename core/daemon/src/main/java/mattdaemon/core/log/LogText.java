@@ -1,5 +1,7 @@
 package mattdaemon.core.log;
 
+import mattdaemon.core.protocol.Utf8;
+
 /**
  * Makes untrusted text safe for a one-event-per-line log: control characters (C0, DEL, C1,
  * U+2028/2029) become visible escapes and bytes that are not UTF-8 become {@code \xNN}, so a
@@ -13,10 +15,22 @@ public final class LogText {
 
     /** Escapes a Java string. A backslash is doubled so every escape stays unambiguous. */
     public static String escape(CharSequence text) {
+        return escape(text, true);
+    }
+
+    /**
+     * Escapes control characters as {@link #escape} does but leaves backslashes as they are: for
+     * replies, whose lines may quote the log and its escapes.
+     */
+    public static String escapeControls(CharSequence text) {
+        return escape(text, false);
+    }
+
+    private static String escape(CharSequence text, boolean backslashes) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (needsEscape(c)) {
+            if (needsEscape(c) && (backslashes || c != '\\')) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }

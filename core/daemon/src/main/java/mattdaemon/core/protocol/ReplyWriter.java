@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import mattdaemon.api.LineCodec;
 import mattdaemon.api.Reply;
+import mattdaemon.core.log.LogText;
 
 /**
  * Writes protocol lines through the session's codec. Thread-safe: a notice (shutdown, plugins
@@ -58,8 +59,11 @@ public final class ReplyWriter {
         out.write('\n');
     }
 
-    /** Replies are line-based: a stray line end inside one line would break the framing. */
+    /**
+     * Replies are line-based and shown on terminals: a stray line end would break the framing,
+     * and a raw control character could drive the client's terminal, so both are escaped.
+     */
     private static String singleLine(String text) {
-        return text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace("\r", "\\r").replace("\n", "\\n");
+        return LogText.escapeControls(text);
     }
 }
