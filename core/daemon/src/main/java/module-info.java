@@ -8,6 +8,8 @@ module mattdaemon.core {
     requires org.apache.logging.log4j.core;
     // sun.misc.Signal, the foreground mode's only route to signals
     requires jdk.unsupported;
+    // the CPU time of a stuck plugin call, for its log line
+    requires java.management;
 
     uses mattdaemon.api.Command;
     uses mattdaemon.api.EventListener;

@@ -3,21 +3,26 @@ package mattdaemon.core.command;
 import java.time.Duration;
 import java.time.Instant;
 
-import mattdaemon.api.Command;
-import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.Reply;
 import mattdaemon.core.auth.AuthState;
-import mattdaemon.core.server.CoreContext;
+import mattdaemon.core.request.Admission;
+import mattdaemon.core.request.CoreCommand;
+import mattdaemon.core.request.CoreContext;
 
 /**
  * {@code auth <password>}: proves the client knows the daemon's password. A wrong one is
  * answered only after a growing delay, and the third ends the connection.
  */
-public final class AuthCommand implements Command {
+public final class AuthCommand implements CoreCommand {
     @Override
     public String name() {
         return "auth";
+    }
+
+    @Override
+    public Admission admission() {
+        return Admission.BEFORE_AUTHENTICATION;
     }
 
     @Override
@@ -41,27 +46,25 @@ public final class AuthCommand implements Command {
     }
 
     @Override
-    public Reply execute(CommandContext context, String arguments) throws InterruptedException {
-        CoreContext core = (CoreContext) context;
-        AuthState auth = core.auth();
-        if (!core.protection().enabled()) {
+    public Reply execute(CoreContext context, String arguments) throws InterruptedException {
+        AuthState auth = context.auth();
+        if (!context.protection().enabled()) {
             return Reply.ok("no password is required");
         }
         if (auth.authenticated()) {
             return Reply.ok("already authenticated");
         }
-        if (core.protection().verify(arguments.toCharArray())) {
+        if (context.protection().verify(arguments.toCharArray())) {
             auth.succeeded();
-            context.log("Client " + context.session().peer() + " (session " + context.session().id() + ") authenticated.");
+            context.sessionLog().info("authenticated.");
             return Reply.ok("authenticated");
         }
         Duration delay = auth.failed();
-        core.publish(new DaemonEvent.AuthFailed(Instant.now(), context.session().peer(), auth.failures()));
-        context.log("Authentication failed for " + context.session().peer() + " (session " + context.session().id()
-                + ", attempt " + auth.failures() + "/" + AuthState.MAX_FAILURES + ").");
+        context.publish(new DaemonEvent.AuthFailed(Instant.now(), context.session().peer(), auth.failures()));
+        context.sessionLog().authenticationFailed(auth.failures(), AuthState.MAX_FAILURES);
         Thread.sleep(delay);
         if (auth.exhausted()) {
-            core.closeAfterReply(AuthState.MAX_FAILURES + " wrong passwords");
+            context.close(AuthState.MAX_FAILURES + " wrong passwords");
             return Reply.error("AUTH", "wrong password; too many attempts, closing");
         }
         return Reply.error("AUTH", "wrong password (" + (AuthState.MAX_FAILURES - auth.failures()) + " attempts left)");

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import mattdaemon.api.Command;
-import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
+import mattdaemon.core.request.CoreCommand;
+import mattdaemon.core.request.CoreContext;
 
 /** {@code daemoninfo}: the daemon's own state as {@code key: value} lines. */
-public final class DaemonInfoCommand implements Command {
+public final class DaemonInfoCommand implements CoreCommand {
     @Override
     public String name() {
         return "daemoninfo";
@@ -22,10 +22,10 @@ public final class DaemonInfoCommand implements Command {
     }
 
     @Override
-    public Reply execute(CommandContext context, String arguments) {
+    public Reply execute(CoreContext context, String arguments) {
         DaemonStatus s = context.status();
         Duration uptime = Duration.between(s.startedAt(), Instant.now());
-        return Reply.ok("daemoninfo", List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "version: " + s.version(),
                 "pid: " + s.pid(),
                 "started: " + s.startedAt(),
@@ -37,6 +37,8 @@ public final class DaemonInfoCommand implements Command {
                 "tls certificate sha-256: " + (s.tlsFingerprint().isEmpty() ? "not ready" : s.tlsFingerprint()),
                 "plugin commands: " + s.pluginCommands(),
                 "log file: " + s.logFile()));
+        context.stuckCalls().forEach(call -> lines.add("stuck plugin call: " + call));
+        return Reply.ok("daemoninfo", lines);
     }
 
     static String formatUptime(Duration d) {

@@ -2,17 +2,16 @@ package mattdaemon.core.command;
 
 import java.io.IOException;
 
-import mattdaemon.api.Command;
-import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
-import mattdaemon.core.server.CoreContext;
+import mattdaemon.core.request.CoreCommand;
+import mattdaemon.core.request.CoreContext;
 
 /**
  * {@code daemonpass [password]}: with a password, turns protection on (or changes the password);
  * without, turns it off. Only an authenticated session gets this far when protection is on.
  * The password is stored as a salted PBKDF2 hash and never logged.
  */
-public final class DaemonPassCommand implements Command {
+public final class DaemonPassCommand implements CoreCommand {
     static final int MIN_LENGTH = 8;
 
     @Override
@@ -36,17 +35,16 @@ public final class DaemonPassCommand implements Command {
     }
 
     @Override
-    public Reply execute(CommandContext context, String arguments) throws IOException {
-        CoreContext core = (CoreContext) context;
+    public Reply execute(CoreContext context, String arguments) throws IOException {
         if (arguments.isEmpty()) {
-            core.protection().clear();
+            context.protection().clear();
             return Reply.ok("protection off");
         }
         if (arguments.length() < MIN_LENGTH) {
             return Reply.error("USAGE", "the password must have at least " + MIN_LENGTH + " characters");
         }
-        core.protection().set(arguments.toCharArray());
-        core.auth().succeeded();
+        context.protection().set(arguments.toCharArray());
+        context.auth().succeeded();
         return Reply.ok("protection on");
     }
 }

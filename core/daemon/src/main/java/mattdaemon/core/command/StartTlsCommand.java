@@ -5,20 +5,25 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import mattdaemon.api.Command;
-import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
-import mattdaemon.core.server.CoreContext;
+import mattdaemon.core.request.Admission;
+import mattdaemon.core.request.CoreCommand;
+import mattdaemon.core.request.CoreContext;
 import mattdaemon.core.tls.TlsIdentity;
 
 /**
  * {@code starttls}: after the {@code +OK} reply the client starts a TLS 1.3 handshake on the same
  * connection; the daemon's self-signed certificate is pinned by its SHA-256 fingerprint.
  */
-public final class StartTlsCommand implements Command {
+public final class StartTlsCommand implements CoreCommand {
     @Override
     public String name() {
         return "starttls";
+    }
+
+    @Override
+    public Admission admission() {
+        return Admission.ANY_TIME;
     }
 
     @Override
@@ -32,15 +37,14 @@ public final class StartTlsCommand implements Command {
     }
 
     @Override
-    public Reply execute(CommandContext context, String arguments) throws Exception {
-        CoreContext core = (CoreContext) context;
-        if (core.secure()) {
+    public Reply execute(CoreContext context, String arguments) throws Exception {
+        if (context.secure()) {
             return Reply.error("TLS", "this connection already uses TLS");
         }
         if (!context.session().codec().name().equals("plain")) {
             return Reply.error("TLS", "turn " + context.session().codec().name() + " off before starttls");
         }
-        TlsIdentity identity = core.tls().get(20, TimeUnit.SECONDS);
+        TlsIdentity identity = context.tls().get(20, TimeUnit.SECONDS);
         try {
             identity.context(); // built on first use: fail here, with a reply, rather than mid-handshake
         } catch (GeneralSecurityException | IOException e) {
@@ -48,7 +52,7 @@ public final class StartTlsCommand implements Command {
             return Reply.error("TLS", "TLS unavailable: " + e.getMessage());
         }
         String fingerprint = identity.fingerprint();
-        core.startTlsAfterReply();
+        context.startTls();
         return Reply.ok("begin TLS handshake; certificate SHA-256 " + fingerprint);
     }
 }

@@ -16,9 +16,9 @@ import mattdaemon.core.plugin.DaemonPluginEnvironment;
 import mattdaemon.core.plugin.PluginManager;
 import mattdaemon.core.plugin.PluginWatcher;
 import mattdaemon.core.posix.Libc;
-import mattdaemon.core.server.EventBus;
-import mattdaemon.core.server.RequestHandler;
-import mattdaemon.core.server.Security;
+import mattdaemon.core.event.EventBus;
+import mattdaemon.core.request.RequestHandler;
+import mattdaemon.core.request.SecurityPolicy;
 import mattdaemon.core.server.Server;
 import mattdaemon.core.server.SessionLimits;
 import mattdaemon.core.server.ShutdownRequest;
@@ -126,7 +126,7 @@ public final class Daemon {
             log.error("Password file unusable: " + e.getMessage());
             throw new StartFailure("Can't read the password file: " + e.getMessage());
         }
-        Security security = new Security(protection, new CompletableFuture<>(), settings.tlsRequired());
+        SecurityPolicy security = new SecurityPolicy(protection, new CompletableFuture<>(), settings.tlsRequired());
         ShutdownRequest shutdown = new ShutdownRequest();
         CommandRegistry commands = CommandRegistry.builtIns(log);
         try (EventBus events = new EventBus(commands::listeners, log)) {
@@ -150,12 +150,12 @@ public final class Daemon {
                     name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
                     () -> server.broadcast("plugins changed"));
             plugins.refresh();
-            try (RequestHandler requests = new RequestHandler(commands, log, events, shutdown, status, plugins::refresh);
+            try (RequestHandler requests = new RequestHandler(commands, log, events, security, status, plugins::refresh);
                  PluginWatcher watcher = PluginWatcher.start(plugins, log);
                  SignalWatcher signals = watchSignals(log, events, shutdown)) {
                 log.info("Entering Daemon mode.");
                 log.info("started. PID: " + pid + ".");
-                server.start(requests);
+                server.start(requests, shutdown);
                 readiness.ready(pid);
                 if (detached) {
                     Libc.detachStdio();

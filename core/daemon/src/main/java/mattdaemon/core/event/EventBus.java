@@ -1,4 +1,4 @@
-package mattdaemon.core.server;
+package mattdaemon.core.event;
 
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,4 +1,4 @@
-package mattdaemon.core.log;
+package mattdaemon.core.protocol;
 
 /** Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF). */
 public final class Utf8 {
@@ -24,7 +24,7 @@ public final class Utf8 {
     }
 
     /** Length of the valid sequence starting at {@code i}, or 0 when it is invalid or cut off. */
-    static int sequenceLength(byte[] bytes, int i, int end) {
+    public static int sequenceLength(byte[] bytes, int i, int end) {
         int b0 = bytes[i] & 0xff;
         if (b0 < 0x80) {
             return 1;
@@ -57,7 +57,7 @@ public final class Utf8 {
     }
 
     /** Decodes one sequence already known to be valid. */
-    static int decode(byte[] bytes, int i, int size) {
+    public static int decode(byte[] bytes, int i, int size) {
         int b0 = bytes[i] & 0xff;
         int codePoint = switch (size) {
             case 2 -> b0 & 0x1f;

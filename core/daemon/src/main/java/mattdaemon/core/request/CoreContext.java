@@ -1,16 +1,19 @@
-package mattdaemon.core.server;
+package mattdaemon.core.request;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.auth.Protection;
+import mattdaemon.core.log.SessionLog;
 import mattdaemon.core.tls.TlsIdentity;
 
 /**
- * What the core's own commands (auth, daemonpass, starttls) may do beyond the public API.
- * Not exported: plugins cannot cast to it.
+ * What the core's own commands may see and do beyond the public API. Like every request's
+ * context it works only while its call runs: afterwards each method throws
+ * {@link IllegalStateException}. Not exported: plugins never see it.
  */
 public interface CoreContext extends CommandContext {
 
@@ -26,12 +29,18 @@ public interface CoreContext extends CommandContext {
     /** Whether this session already runs over TLS. */
     boolean secure();
 
-    /** Upgrades this session to TLS right after the current reply is sent. */
-    void startTlsAfterReply();
+    /** Upgrades this session to TLS once the reply is sent. */
+    void startTls();
 
-    /** Closes this session right after the current reply is sent. */
-    void closeAfterReply(String reason);
+    /** Closes this session once the reply is sent. */
+    void close(String reason);
+
+    /** The calling session's log. */
+    SessionLog sessionLog();
 
     /** Publishes an event to the listeners. */
     void publish(DaemonEvent event);
+
+    /** Plugin calls still running past their time limit, one line each. */
+    List<String> stuckCalls();
 }

@@ -1,14 +1,8 @@
-package mattdaemon.core.server;
+package mattdaemon.core.request;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import mattdaemon.api.Command;
@@ -16,91 +10,93 @@ import mattdaemon.api.CommandInfo;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
+import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
-import mattdaemon.core.log.LogText;
 import mattdaemon.core.plugin.CommandRegistry;
+import mattdaemon.core.protocol.Request;
 
 /**
- * Decides what one decoded line is: a command when its first word names a loaded command,
- * otherwise a message to log. Commands run on their own virtual thread under their time limit,
- * so a plugin that throws or hangs costs the client one {@code -ERR PLUGIN} reply, nothing more.
+ * Turns one request into its {@link Outcome}: a line whose first word names a loaded command runs
+ * it (once the {@link AdmissionGate} lets it), any other line is a message to log. Every request
+ * gets exactly one reply and one log line. Nothing here touches the session: what a command asks
+ * to change comes back in the outcome, for the session to apply.
  */
 public final class RequestHandler implements AutoCloseable {
-    private static final String AUTH = "auth";
-    private static final String STARTTLS = "starttls";
-
     private final CommandRegistry commands;
-    private final DaemonLog log;
     private final EventBus events;
-    private final ShutdownRequest shutdown;
     private final Supplier<DaemonStatus> status;
     private final Runnable refreshCommands;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AdmissionGate gate;
+    private final CommandRunner runner;
+    private final RequestContext.Services services;
 
     /**
      * A handler dispatching to {@code commands}.
      *
      * @param refreshCommands brings {@code commands} up to date; run before listing them
      */
-    public RequestHandler(CommandRegistry commands, DaemonLog log, EventBus events, ShutdownRequest shutdown,
+    public RequestHandler(CommandRegistry commands, DaemonLog log, EventBus events, SecurityPolicy policy,
                           Supplier<DaemonStatus> status, Runnable refreshCommands) {
         this.commands = commands;
-        this.log = log;
         this.events = events;
-        this.shutdown = shutdown;
         this.status = status;
         this.refreshCommands = refreshCommands;
+        this.gate = AdmissionGate.of(policy);
+        this.runner = new CommandRunner(log, events);
+        this.services = new RequestContext.Services(policy, runner, events, log);
     }
 
-    ShutdownRequest shutdown() {
-        return shutdown;
+    /** Answers one request from {@code caller}. */
+    public Outcome handle(Caller caller, Request request) {
+        return switch (request) {
+            case Request.Text text -> handleText(caller, text.text());
+            case Request.NotUtf8 bytes -> gate.refusal(caller, Admission.ADMITTED).map(Outcome::of).orElseGet(() -> {
+                caller.log().userInput(bytes.bytes());
+                return Outcome.of(Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes"));
+            });
+            case Request.Undecodable bad -> {
+                caller.log().error("sent an undecodable " + bad.codec() + " line: " + bad.wire());
+                yield Outcome.of(Reply.error("CODEC", "line is not valid " + bad.codec() + ": " + bad.reason()));
+            }
+            case Request.TooLong tooLong -> {
+                caller.log().error("had a line of " + tooLong.length() + " bytes discarded, over the "
+                        + tooLong.limit() + "-byte limit.");
+                yield Outcome.of(Reply.error("TOOLONG", "line of " + tooLong.length() + " bytes discarded: the limit is "
+                        + tooLong.limit() + " bytes"));
+            }
+        };
     }
 
-    /** A request line split into its first word and the rest, both trimmed. */
-    private record Words(String word, String arguments) {
-        static Words of(String line) {
-            String trimmed = line.strip();
-            int space = trimmed.indexOf(' ');
-            return space < 0 ? new Words(trimmed, "") : new Words(trimmed.substring(0, space), trimmed.substring(space + 1).strip());
+    private Outcome handleText(Caller caller, String text) {
+        CommandLine line = CommandLine.parse(text);
+        Optional<Command> command = commands.find(line.word()).map(CommandRegistry.Entry::command);
+        Optional<Reply> refusal = gate.refusal(caller, command.map(RequestHandler::admissionOf).orElse(Admission.ADMITTED));
+        if (refusal.isPresent()) {
+            return Outcome.of(refusal.get());
         }
+        if (command.isEmpty()) {
+            caller.log().userInput(text);
+            events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), text));
+            return Outcome.of(Reply.ok("logged"));
+        }
+        caller.log().daemonInfo("Request " + command.get().describeRequest(line.arguments()) + ".");
+        return run(caller, command.get(), line.arguments());
     }
 
-    Reply handle(ClientSession session, String line) {
-        Words words = Words.of(line);
-        String word = words.word();
-        if (session.security().tlsRequired() && !session.secure() && !word.equals(STARTTLS)) {
-            return Reply.error("TLSREQUIRED", "this daemon requires TLS: send starttls first");
-        }
-        if (session.mustAuthenticate() && !word.equals(AUTH) && !word.equals(STARTTLS)) {
-            return refuseUnauthenticated(session);
-        }
-        var entry = commands.find(word);
-        if (entry.isEmpty()) {
-            log.userInput(LogText.escape(line));
-            events.publish(new DaemonEvent.MessageReceived(Instant.now(), session.peer(), line));
-            return Reply.ok("logged");
-        }
-        Command command = entry.get().command();
-        log.info("Request " + LogText.escape(command.describeRequest(words.arguments())) + ".");
-        return run(command, new SessionContext(session, status.get(), this), words.arguments());
-    }
-
-    /** Lines before authentication are refused and not logged as user input: only the fact is. */
-    Reply refuseUnauthenticated(ClientSession session) {
-        log.info("Client " + session.peer() + " (session " + session.id() + "): line refused before authentication.");
-        return Reply.error("AUTH", "authentication required: auth <password>");
-    }
-
-    EventBus events() {
-        return events;
+    private static Admission admissionOf(Command command) {
+        return command instanceof CoreCommand core ? core.admission() : Admission.ADMITTED;
     }
 
     /** A command called by another command (e.g. mail gathering reports): not logged as a request. */
-    Reply invoke(ClientSession session, String line) {
-        Words words = Words.of(line);
-        return commands.find(words.word())
-                .map(entry -> run(entry.command(), new SessionContext(session, status.get(), this), words.arguments()))
-                .orElse(Reply.error("UNKNOWN", "no command named " + words.word()));
+    Outcome invoke(Caller caller, String text) {
+        CommandLine line = CommandLine.parse(text);
+        return commands.find(line.word())
+                .map(entry -> run(caller, entry.command(), line.arguments()))
+                .orElse(Outcome.of(Reply.error("UNKNOWN", "no command named " + line.word())));
+    }
+
+    private Outcome run(Caller caller, Command command, String arguments) {
+        return runner.run(command, new RequestContext(caller, status.get(), this, services), arguments);
     }
 
     List<CommandInfo> listCommands() {
@@ -108,46 +104,9 @@ public final class RequestHandler implements AutoCloseable {
         return commands.list();
     }
 
-    DaemonLog log() {
-        return log;
-    }
-
-    private Reply run(Command command, SessionContext context, String arguments) {
-        Duration limit = command.timeLimit();
-        Future<Reply> call = executor.submit(() -> command.execute(context, arguments));
-        try {
-            Reply reply = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            if (reply == null) {
-                return failed(command, "returned no reply", null);
-            }
-            return reply;
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            return failed(command, "timed out after " + limit.toMillis() + " ms", null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            return failed(command, "failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            return Reply.error("SHUTDOWN", "daemon is shutting down");
-        }
-    }
-
-    private Reply failed(Command command, String reason, Throwable cause) {
-        String safeReason = LogText.escape(reason);
-        if (cause == null) {
-            log.error("Command " + command.name() + " " + safeReason);
-        } else {
-            log.error("Command " + command.name() + " " + safeReason, cause);
-        }
-        events.publish(new DaemonEvent.CommandFailed(Instant.now(), command.name(), reason));
-        return Reply.error("PLUGIN", command.name() + " " + safeReason);
-    }
-
     /** Interrupts running commands. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        runner.close();
     }
 }

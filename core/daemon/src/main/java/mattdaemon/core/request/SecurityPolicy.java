@@ -1,4 +1,4 @@
-package mattdaemon.core.server;
+package mattdaemon.core.request;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -6,11 +6,16 @@ import mattdaemon.core.auth.Protection;
 import mattdaemon.core.tls.TlsIdentity;
 
 /**
- * The daemon-wide security settings every session applies.
+ * The daemon-wide security rules every session follows.
  *
  * @param protection  the password, when one is set
  * @param tls         the TLS identity, ready once created or loaded
  * @param tlsRequired whether a client must {@code starttls} before anything else
  */
-public record Security(Protection protection, CompletableFuture<TlsIdentity> tls, boolean tlsRequired) {
+public record SecurityPolicy(Protection protection, CompletableFuture<TlsIdentity> tls, boolean tlsRequired) {
+
+    /** Whether {@code caller} must still prove it knows the password before it is served. */
+    public boolean mustAuthenticate(Caller caller) {
+        return protection.enabled() && !caller.auth().authenticated();
+    }
 }

@@ -2,13 +2,13 @@ package mattdaemon.core.server;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,60 +17,45 @@ import javax.net.ssl.SSLSocket;
 
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.LineCodec;
-import mattdaemon.api.Reply;
-import mattdaemon.api.Session;
 import mattdaemon.core.Version;
 import mattdaemon.core.auth.AuthState;
-import mattdaemon.core.log.DaemonLog;
-import mattdaemon.core.log.LogText;
-import mattdaemon.core.log.Utf8;
-import mattdaemon.core.protocol.LineReader;
+import mattdaemon.core.log.SessionLog;
 import mattdaemon.core.protocol.ReplyWriter;
+import mattdaemon.core.protocol.Request;
+import mattdaemon.core.protocol.RequestDecoder;
+import mattdaemon.core.request.Caller;
+import mattdaemon.core.request.Outcome;
+import mattdaemon.core.request.SessionChange;
 
 /**
- * One client connection: reads request lines, answers each with exactly one reply, in order.
- * Replies are flushed only when no further request is already waiting, so pipelined input is
- * answered in few packets. Every failure ends as a reply or a log line, never a silent drop.
- * <p>
- * Changes a request asks for (codec, TLS, closing, shutdown) take effect once its reply is out.
+ * One client connection, one way through: read a request, hand it to the handler, write the
+ * reply, apply the changes the outcome asks for. Replies are flushed only when no further request
+ * is already waiting, so pipelined input is answered in few packets. Every failure ends as a
+ * reply or a log line, never a silent drop.
  */
-final class ClientSession implements Session, Runnable {
+final class ClientSession implements Caller, Runnable {
     private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration NOTICE_WAIT = Duration.ofSeconds(1);
 
     private final long id;
     private final String peer;
-    private final ClientSlots slots;
-    private final DaemonLog log;
-    private final RequestHandler handler;
-    private final EventBus events;
-    private final SessionLimits limits;
-    private final Security security;
+    private final SessionServices services;
+    private final SessionLog log;
     private final AuthState auth = new AuthState();
     private final Instant connectedAt = Instant.now();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Socket socket;
-    private InputStream in;
-    private LineReader reader;
+    private RequestDecoder decoder;
     private volatile ReplyWriter writer;
     private volatile WatchedOutputStream output;
     private volatile boolean closing;
-    private LineCodec pendingCodec;
-    private boolean pendingTls;
-    private String pendingClose;
-    private String pendingShutdown;
 
-    ClientSession(long id, Socket socket, ClientSlots slots, DaemonLog log, RequestHandler handler,
-                  EventBus events, SessionLimits limits, Security security) {
+    ClientSession(long id, Socket socket, SessionServices services) {
         this.id = id;
         this.socket = socket;
         this.peer = peerOf(socket);
-        this.slots = slots;
-        this.log = log;
-        this.handler = handler;
-        this.events = events;
-        this.limits = limits;
-        this.security = security;
+        this.services = services;
+        this.log = new SessionLog(services.log(), peer, id);
     }
 
     static String peerOf(Socket socket) {
@@ -95,81 +80,61 @@ final class ClientSession implements Session, Runnable {
     }
 
     @Override
-    public void useCodec(LineCodec codec) {
-        pendingCodec = codec;
-    }
-
-    AuthState auth() {
-        return auth;
-    }
-
-    Security security() {
-        return security;
-    }
-
-    boolean secure() {
+    public boolean secure() {
         return socket instanceof SSLSocket;
     }
 
-    /** Whether this session must still prove it knows the password. */
-    boolean mustAuthenticate() {
-        return security.protection().enabled() && !auth.authenticated();
+    @Override
+    public AuthState auth() {
+        return auth;
     }
 
-    void shutdownAfterReply(String reason) {
-        pendingShutdown = reason;
-    }
-
-    void startTlsAfterReply() {
-        pendingTls = true;
-    }
-
-    void closeAfterReply(String reason) {
-        pendingClose = reason;
+    @Override
+    public SessionLog log() {
+        return log;
     }
 
     @Override
     public void run() {
-        log.info("Client connected: " + peer + " (session " + id + ", " + slots.count() + "/" + slots.max() + ").");
-        events.publish(new DaemonEvent.ClientConnected(Instant.now(), peer));
+        log.connected(services.slots().count(), services.slots().max());
+        services.events().publish(new DaemonEvent.ClientConnected(Instant.now(), peer));
         try {
             socket.setTcpNoDelay(true);
             useStreams(socket);
             writer.notice(greeting());
             serve();
         } catch (SocketTimeoutException e) {
-            String why = mustAuthenticate() ? "authentication timeout" : "idle timeout";
-            log.info("Client " + peer + " (session " + id + ") closed: " + why + ".");
+            String why = services.policy().mustAuthenticate(this) ? "authentication timeout" : "idle timeout";
+            log.info("closed: " + why + ".");
             notice(why + ", closing");
         } catch (IOException e) {
             if (!closing) {
-                log.info("Client " + peer + " (session " + id + ") connection lost: " + e.getMessage());
+                log.info("connection lost: " + e.getMessage());
             }
         } catch (RuntimeException e) {
-            log.error("Session " + id + " failed", e);
+            services.log().error("Session " + id + " failed", e);
         } finally {
             closeSocket();
-            slots.release(id);
-            log.info("Client disconnected: " + peer + " (session " + id + ").");
-            events.publish(new DaemonEvent.ClientDisconnected(Instant.now(), peer));
+            services.slots().release(id);
+            log.disconnected();
+            services.events().publish(new DaemonEvent.ClientDisconnected(Instant.now(), peer));
             ended.countDown();
         }
     }
 
     private String greeting() {
         StringBuilder text = new StringBuilder("Matt_daemon " + Version.CURRENT + " ready");
-        if (security.tlsRequired()) {
+        if (services.policy().tlsRequired()) {
             text.append(", TLS required");
         }
-        if (security.protection().enabled()) {
+        if (services.policy().protection().enabled()) {
             text.append(", password required");
         }
         return text.toString();
     }
 
     private void useStreams(Socket current) throws IOException {
-        in = current.getInputStream();
-        reader = new LineReader(in, limits.maxLineBytes());
+        decoder = new RequestDecoder(current.getInputStream(), services.limits().maxLineBytes());
         ReplyWriter previous = writer;
         output = new WatchedOutputStream(current.getOutputStream());
         writer = new ReplyWriter(new BufferedOutputStream(output, 16 * 1024));
@@ -178,21 +143,21 @@ final class ClientSession implements Session, Runnable {
         }
     }
 
+    /** Read, handle, write, apply, until the client leaves or a change ends the session. */
     private void serve() throws IOException {
         while (!closing) {
-            if (!reader.hasBuffered() && in.available() == 0) {
+            if (!decoder.moreWaiting()) {
                 writer.flush();
             }
             socket.setSoTimeout(readTimeoutMillis());
-            switch (reader.next()) {
-                case LineReader.Input.End end -> {
-                    writer.flush();
-                    return;
-                }
-                case LineReader.Input.TooLong tooLong -> writer.reply(refuseLongLine(tooLong.length()));
-                case LineReader.Input.Line line -> writer.reply(answer(line.bytes()));
+            Optional<Request> request = decoder.next(writer.codec());
+            if (request.isEmpty()) {
+                writer.flush();
+                return;
             }
-            if (applyPendingChanges()) {
+            Outcome outcome = services.handler().handle(this, request.get());
+            writer.reply(outcome.reply());
+            if (apply(outcome.changes())) {
                 return;
             }
         }
@@ -200,62 +165,27 @@ final class ClientSession implements Session, Runnable {
 
     /** The idle limit, or what is left of the authentication grace time when that is shorter. */
     private int readTimeoutMillis() {
-        Duration limit = limits.idleTimeout();
-        if (mustAuthenticate()) {
-            Duration grace = limits.authGrace().minus(Duration.between(connectedAt, Instant.now()));
+        Duration limit = services.limits().idleTimeout();
+        if (services.policy().mustAuthenticate(this)) {
+            Duration grace = services.limits().authGrace().minus(Duration.between(connectedAt, Instant.now()));
             limit = grace.compareTo(limit) < 0 ? grace : limit;
         }
         return (int) Math.clamp(limit.toMillis(), 1, Integer.MAX_VALUE);
     }
 
-    private Reply refuseLongLine(long length) {
-        log.error("Client " + peer + " (session " + id + "): line of " + length + " bytes discarded, over the "
-                + limits.maxLineBytes() + "-byte limit.");
-        return Reply.error("TOOLONG", "line of " + length + " bytes discarded: the limit is "
-                + limits.maxLineBytes() + " bytes");
-    }
-
-    private Reply answer(byte[] bytes) {
-        if (!Utf8.isValid(bytes, 0, bytes.length)) {
-            if (mustAuthenticate()) {
-                return handler.refuseUnauthenticated(this);
+    /** Applies a request's changes once its reply is out; returns true when the session must end. */
+    private boolean apply(List<SessionChange> changes) throws IOException {
+        for (SessionChange change : changes) {
+            writer.flush();
+            switch (change) {
+                case SessionChange.UseCodec use -> writer.useCodec(use.codec());
+                case SessionChange.StartTls start -> upgradeToTls();
+                case SessionChange.Shutdown shutdown -> services.shutdown().request(shutdown.reason());
+                case SessionChange.Close close -> {
+                    log.info("closed: " + close.reason() + ".");
+                    return true;
+                }
             }
-            log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
-            return Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes");
-        }
-        String wire = new String(bytes, StandardCharsets.UTF_8);
-        String text;
-        try {
-            text = writer.codec().decode(wire);
-        } catch (IllegalArgumentException e) {
-            log.error("Client " + peer + " (session " + id + "): undecodable " + writer.codec().name()
-                    + " line: " + LogText.escape(wire));
-            return Reply.error("CODEC", "line is not valid " + writer.codec().name() + ": " + e.getMessage());
-        }
-        return handler.handle(this, text);
-    }
-
-    /** Applies what the last request asked for; returns true when the session must end. */
-    private boolean applyPendingChanges() throws IOException {
-        if (pendingCodec != null) {
-            writer.flush();
-            writer.useCodec(pendingCodec);
-            pendingCodec = null;
-        }
-        if (pendingTls) {
-            pendingTls = false;
-            writer.flush();
-            upgradeToTls();
-        }
-        if (pendingShutdown != null) {
-            writer.flush();
-            handler.shutdown().request(pendingShutdown);
-            pendingShutdown = null;
-        }
-        if (pendingClose != null) {
-            writer.flush();
-            log.info("Client " + peer + " (session " + id + ") closed: " + pendingClose + ".");
-            return true;
         }
         return false;
     }
@@ -266,12 +196,12 @@ final class ClientSession implements Session, Runnable {
      * protected. Bytes still in the socket are the client's handshake, or garbage that fails it.
      */
     private void upgradeToTls() throws IOException {
-        if (reader.hasBuffered()) {
-            log.error("Client " + peer + " (session " + id + "): plaintext sent after starttls discarded.");
+        if (decoder.hasBuffered()) {
+            log.error("had plaintext sent after starttls discarded.");
         }
         SSLContext context;
         try {
-            context = security.tls().join().context();
+            context = services.policy().tls().join().context();
         } catch (java.security.GeneralSecurityException e) {
             throw new IOException("TLS unavailable: " + e.getMessage(), e);
         }
@@ -282,7 +212,7 @@ final class ClientSession implements Session, Runnable {
         tls.startHandshake();
         socket = tls;
         useStreams(tls);
-        log.info("Client " + peer + " (session " + id + ") now uses " + tls.getSession().getProtocol() + ".");
+        log.info("now uses " + tls.getSession().getProtocol() + ".");
     }
 
     /**
@@ -291,8 +221,8 @@ final class ClientSession implements Session, Runnable {
      */
     void closeIfStuck() {
         WatchedOutputStream current = output;
-        if (current != null && current.blockedNanos() > limits.idleTimeout().toNanos()) {
-            log.info("Client " + peer + " (session " + id + ") closed: it stopped reading its replies.");
+        if (current != null && current.blockedNanos() > services.limits().idleTimeout().toNanos()) {
+            log.info("closed: it stopped reading its replies.");
             closing = true;
             closeSocket();
         }

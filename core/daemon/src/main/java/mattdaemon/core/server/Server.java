@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 
 import mattdaemon.api.DaemonEvent;
+import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.request.RequestHandler;
+import mattdaemon.core.request.SecurityPolicy;
 
 /**
  * Accepts clients on one platform thread and runs each session on a virtual thread. Clients
@@ -26,15 +29,15 @@ public final class Server implements AutoCloseable {
     private final DaemonLog log;
     private final EventBus events;
     private final SessionLimits limits;
-    private final Security security;
-    private RequestHandler handler;
+    private final SecurityPolicy policy;
+    private SessionServices services;
     private Thread acceptThread;
     private Thread stuckWriteWatcher;
     private volatile boolean closing;
 
     private Server(ServerSocket listener, ClientSlots slots, DaemonLog log, EventBus events, SessionLimits limits,
-                   Security security) {
-        this.security = security;
+                   SecurityPolicy policy) {
+        this.policy = policy;
         this.listener = listener;
         this.slots = slots;
         this.log = log;
@@ -47,7 +50,7 @@ public final class Server implements AutoCloseable {
      *
      * @throws IOException when the port cannot be bound (taken, privileged, ...)
      */
-    public static Server bind(int port, int maxClients, SessionLimits limits, Security security, DaemonLog log,
+    public static Server bind(int port, int maxClients, SessionLimits limits, SecurityPolicy policy, DaemonLog log,
                               EventBus events) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
@@ -57,7 +60,7 @@ public final class Server implements AutoCloseable {
             listener.close();
             throw new IOException("Can't bind port " + port + ": " + e.getMessage(), e);
         }
-        return new Server(listener, new ClientSlots(maxClients), log, events, limits, security);
+        return new Server(listener, new ClientSlots(maxClients), log, events, limits, policy);
     }
 
     /** The bound port (useful when 0 asked for any). */
@@ -75,9 +78,9 @@ public final class Server implements AutoCloseable {
         return slots.max();
     }
 
-    /** Starts the accept loop; every session answers through {@code requests}. */
-    public void start(RequestHandler requests) {
-        this.handler = requests;
+    /** Starts the accept loop; every session answers through {@code requests}, and asks {@code shutdown} to stop. */
+    public void start(RequestHandler requests, ShutdownRequest shutdown) {
+        this.services = new SessionServices(slots, log, requests, events, limits, policy, shutdown);
         acceptThread = Thread.ofPlatform().name("accept").start(this::acceptLoop);
         stuckWriteWatcher = Thread.ofPlatform().daemon().name("stuck-writes").start(this::watchStuckWrites);
     }
@@ -119,7 +122,7 @@ public final class Server implements AutoCloseable {
             if (id < 0) {
                 refuse(socket);
             } else {
-                ClientSession session = new ClientSession(id, socket, slots, log, handler, events, limits, security);
+                ClientSession session = new ClientSession(id, socket, services);
                 slots.register(session);
                 Thread.ofVirtual().name("session-" + id).start(session);
             }

@@ -19,11 +19,6 @@ public final class ShutdownRequest {
         }
     }
 
-    /** Whether a shutdown was asked for. */
-    public boolean isRequested() {
-        return reason.get() != null;
-    }
-
     /** Blocks until a shutdown is asked for and returns the reason. */
     public String await() throws InterruptedException {
         requested.await();

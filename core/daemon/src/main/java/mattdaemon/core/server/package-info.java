@@ -1,6 +1,6 @@
 /**
- * The TCP side: the accept loop with its client limit, one session per connection on a
- * virtual thread, and the request handler that turns each line into a logged message or a
- * command call with exactly one reply.
+ * The TCP side: the accept loop with its client limit and one session per connection on a
+ * virtual thread, which reads a request, has the request handler answer it, writes the reply
+ * and applies what the outcome changes about the session.
  */
 package mattdaemon.core.server;

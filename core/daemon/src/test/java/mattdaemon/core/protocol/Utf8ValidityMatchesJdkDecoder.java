@@ -1,4 +1,4 @@
-package mattdaemon.core.log;
+package mattdaemon.core.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,61 @@
+package mattdaemon.core.log;
+
+/**
+ * The log as one client session writes to it: every line carries the session's
+ * {@code Client <peer> (session N)} prefix, and everything given is escaped here, so no caller
+ * can forget to and no client text can split or forge a log line.
+ */
+public final class SessionLog {
+    private final DaemonLog log;
+    private final String peer;
+    private final long id;
+    private final String prefix;
+
+    /** The log of session {@code id} from {@code peer} (an address and port, never client text). */
+    public SessionLog(DaemonLog log, String peer, long id) {
+        this.log = log;
+        this.peer = peer;
+        this.id = id;
+        this.prefix = "Client " + peer + " (session " + id + ") ";
+    }
+
+    /** {@code Client connected: <peer> (session N, <clients>/<max>).} */
+    public void connected(int clients, int max) {
+        log.info("Client connected: " + peer + " (session " + id + ", " + clients + "/" + max + ").");
+    }
+
+    /** {@code Client disconnected: <peer> (session N).} */
+    public void disconnected() {
+        log.info("Client disconnected: " + peer + " (session " + id + ").");
+    }
+
+    /** {@code Authentication failed for <peer> (session N, attempt k/max).} */
+    public void authenticationFailed(int attempt, int max) {
+        log.info("Authentication failed for " + peer + " (session " + id + ", attempt " + attempt + "/" + max + ").");
+    }
+
+    /** An INFO line about the session: {@code Client <peer> (session N) <what>}, e.g. "closed: idle timeout." */
+    public void info(String what) {
+        log.info(prefix + LogText.escape(what));
+    }
+
+    /** An ERROR line about the session, as {@link #info}. */
+    public void error(String what) {
+        log.error(prefix + LogText.escape(what));
+    }
+
+    /** A LOG line for a message the client sent. */
+    public void userInput(String text) {
+        log.userInput(LogText.escape(text));
+    }
+
+    /** A LOG line for a message that is not UTF-8: its bytes appear as {@code \xNN} where invalid. */
+    public void userInput(byte[] bytes) {
+        log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
+    }
+
+    /** An INFO line of the daemon's own, about no session in particular; escaped all the same. */
+    public void daemonInfo(String message) {
+        log.info(LogText.escape(message));
+    }
+}

@@ -1,0 +1,61 @@
+package mattdaemon.core.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import mattdaemon.api.LineCodec;
+
+/**
+ * The reading half of the protocol, mirroring {@link ReplyWriter}: splits the stream into lines,
+ * checks each is UTF-8 and decodes it through the session's codec.
+ */
+public final class RequestDecoder {
+    private final InputStream in;
+    private final LineReader reader;
+    private final int maxLineBytes;
+
+    /** Reads lines of at most {@code maxLineBytes} bytes from {@code in}. */
+    public RequestDecoder(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.reader = new LineReader(in, maxLineBytes);
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Whether a line (or part of one) is already read and waiting. */
+    public boolean hasBuffered() {
+        return reader.hasBuffered();
+    }
+
+    /** Whether more input is waiting, read or not: replies may then wait to go out together. */
+    public boolean moreWaiting() throws IOException {
+        return reader.hasBuffered() || in.available() > 0;
+    }
+
+    /**
+     * The next request, or empty when the peer closed its side.
+     *
+     * @param codec the codec the session's lines travel in now
+     */
+    public Optional<Request> next(LineCodec codec) throws IOException {
+        return switch (reader.next()) {
+            case LineReader.Input.End end -> Optional.empty();
+            case LineReader.Input.TooLong tooLong -> Optional.of(new Request.TooLong(tooLong.length(), maxLineBytes));
+            case LineReader.Input.Line line -> Optional.of(decode(line.bytes(), codec));
+        };
+    }
+
+    /** What one line of bytes is, in {@code codec}. */
+    static Request decode(byte[] bytes, LineCodec codec) {
+        if (!Utf8.isValid(bytes, 0, bytes.length)) {
+            return new Request.NotUtf8(bytes);
+        }
+        String wire = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            return new Request.Text(codec.decode(wire));
+        } catch (IllegalArgumentException e) {
+            return new Request.Undecodable(codec.name(), wire, String.valueOf(e.getMessage()));
+        }
+    }
+}
