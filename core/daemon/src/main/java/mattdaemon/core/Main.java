@@ -14,9 +14,6 @@ import mattdaemon.core.posix.Libc;
  * spawns the daemon JVM detached; the launcher passes {@code --daemon-child} to it.
  */
 public final class Main {
-    /** Internal first argument marking the spawned daemon process. */
-    public static final String DAEMON_CHILD = "--daemon-child";
-
     private Main() {
     }
 
@@ -34,7 +31,7 @@ public final class Main {
             System.out.println("Matt_daemon " + Version.CURRENT);
             return 0;
         }
-        boolean child = !args.isEmpty() && args.getFirst().equals(DAEMON_CHILD);
+        boolean child = !args.isEmpty() && args.getFirst().equals(Launcher.DAEMON_CHILD);
         List<String> options = child ? args.subList(1, args.size()) : args;
         Settings settings;
         try {

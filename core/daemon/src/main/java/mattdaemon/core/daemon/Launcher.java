@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
-import mattdaemon.core.Main;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.posix.Libc;
 import mattdaemon.core.posix.Spawner;
@@ -29,6 +28,10 @@ import mattdaemon.core.posix.Spawner;
  * after READY, so "the command returned" means "the daemon listens".
  */
 public final class Launcher {
+    /** Internal first argument marking the spawned daemon process. */
+    public static final String DAEMON_CHILD = "--daemon-child";
+    /** The entry point the daemon JVM runs; named, not imported, so Main and the launcher form no cycle. */
+    private static final String MAIN_CLASS = "mattdaemon.core.Main";
     /** System property holding extra JVM options for the daemon JVM (set by bin/Matt_daemon). */
     public static final String JVM_OPTIONS_PROPERTY = "mattdaemon.daemon.jvm.options";
     /** SIGRTMIN+10 on glibc: clear of glibc's own (32, 33) and the JDK's I/O wakeup (SIGRTMAX-2). */
@@ -134,8 +137,8 @@ public final class Launcher {
                 .map(p -> Path.of(p).toAbsolutePath().toString())
                 .collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add("--module");
-        command.add(Main.class.getModule().getName() + "/" + Main.class.getName());
-        command.add(Main.DAEMON_CHILD);
+        command.add(Launcher.class.getModule().getName() + "/" + MAIN_CLASS);
+        command.add(DAEMON_CHILD);
         command.addAll(options);
         return command;
     }
