@@ -27,7 +27,7 @@ class RunawayPluginsCannotFreezeTheDaemon {
         int spinners = Runtime.getRuntime().availableProcessors() + 2;
         PluginBuilder build = new PluginBuilder(Files.createDirectories(dir.resolve("build")));
         try (DaemonUnderTest daemon = new DaemonUnderTest(dir.resolve("daemon"))
-                .with("--max-clients", String.valueOf(spinners + 1)).start()) {
+                .with("--max-clients", String.valueOf(spinners + 2)).start()) {
             PluginBuilder.install(daemon.pluginDir, "spin", build.command("spin", "1.0",
                     "long n = 0; while (n >= 0) { n++; } return Reply.ok(\"overflowed\");",
                     "public java.time.Duration timeLimit() { return java.time.Duration.ofMillis(500); }"));

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class Protection {
     private final Path file;
     private volatile PasswordHash hash;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private Protection(Path file, PasswordHash hash) {
         this.file = file;
@@ -54,6 +55,14 @@ public final class Protection {
         return hash != null;
     }
 
+    /**
+     * Counts password changes (set or cleared) since start: a session authenticated under an
+     * earlier generation must authenticate again.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Whether {@code password} is right; false when protection is off. */
     public boolean verify(char[] password) {
         PasswordHash current = hash;
@@ -70,11 +79,13 @@ public final class Protection {
         Files.writeString(temporary, next.encode() + "\n", StandardCharsets.US_ASCII);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         hash = next;
+        generation.incrementAndGet();
     }
 
     /** Turns protection off and deletes the stored hash. */
     public void clear() throws IOException {
         Files.deleteIfExists(file);
         hash = null;
+        generation.incrementAndGet();
     }
 }

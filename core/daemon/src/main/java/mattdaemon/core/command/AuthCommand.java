@@ -51,11 +51,12 @@ public final class AuthCommand implements CoreCommand {
         if (!context.protection().enabled()) {
             return Reply.ok("no password is required");
         }
-        if (auth.authenticated()) {
+        if (auth.authenticated(context.protection().generation())) {
             return Reply.ok("already authenticated");
         }
+        long generation = context.protection().generation();
         if (context.protection().verify(arguments.toCharArray())) {
-            auth.succeeded();
+            auth.succeeded(generation);
             context.sessionLog().info("authenticated.");
             return Reply.ok("authenticated");
         }

@@ -8,11 +8,15 @@ import mattdaemon.core.request.CoreContext;
 
 /**
  * {@code daemonpass [password]}: with a password, turns protection on (or changes the password);
- * without, turns it off. Only an authenticated session gets this far when protection is on.
+ * without, turns it off. Either way every other session is told, and one that authenticated with
+ * an earlier password must authenticate again. Only an authenticated session gets this far when protection is on.
  * The password is stored as a salted PBKDF2 hash and never logged.
  */
 public final class DaemonPassCommand implements CoreCommand {
     static final int MIN_LENGTH = 8;
+    /** Told to every other session: what they proved no longer counts. */
+    static final String PASSWORD_CHANGED = "password changed: authenticate again (auth <password>)";
+    static final String PASSWORD_REMOVED = "password removed: no authentication needed";
 
     @Override
     public String name() {
@@ -38,13 +42,15 @@ public final class DaemonPassCommand implements CoreCommand {
     public Reply execute(CoreContext context, String arguments) throws IOException {
         if (arguments.isEmpty()) {
             context.protection().clear();
+            context.noticeOtherSessions(PASSWORD_REMOVED);
             return Reply.ok("protection off");
         }
         if (arguments.length() < MIN_LENGTH) {
             return Reply.error("USAGE", "the password must have at least " + MIN_LENGTH + " characters");
         }
         context.protection().set(arguments.toCharArray());
-        context.auth().succeeded();
+        context.auth().succeeded(context.protection().generation());
+        context.noticeOtherSessions(PASSWORD_CHANGED);
         return Reply.ok("protection on");
     }
 }

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param idleTimeout  silent sessions are closed after this long
  * @param authGrace    sessions that have not authenticated are closed after this long
  * @param tlsRequired  clients must {@code starttls} before anything else
+ * @param lineTimeout  a line must be complete this long after its first byte arrived
  */
 public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
                        Path pluginDir, boolean foreground, Duration readyTimeout, Path stateDir,
                        Map<String, String> pluginSettings, Duration idleTimeout, Duration authGrace,
-                       boolean tlsRequired) {
+                       boolean tlsRequired, Duration lineTimeout) {
 
     /** Checks ranges; paths are made absolute because the daemon runs in "/". */
     public Settings {
@@ -34,7 +35,8 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
         if (maxClients < 1) {
             throw new IllegalArgumentException("max clients must be at least 1: " + maxClients);
         }
-        if (idleTimeout.isNegative() || idleTimeout.isZero() || authGrace.isNegative() || authGrace.isZero()) {
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || authGrace.isNegative() || authGrace.isZero()
+                || lineTimeout.isNegative() || lineTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         if (maxLineBytes < 64) {
@@ -52,6 +54,6 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
         return new Settings(4242, 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
                 Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
                 false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of(),
-                Duration.ofMinutes(5), Duration.ofSeconds(30), false);
+                Duration.ofMinutes(5), Duration.ofSeconds(30), false, Duration.ofSeconds(10));
     }
 }

@@ -34,7 +34,8 @@ public final class SettingsParser {
             Map.entry("--ready-timeout", "ready_timeout_seconds"),
             Map.entry("--idle-timeout", "idle_timeout_seconds"),
             Map.entry("--auth-grace", "auth_grace_seconds"),
-            Map.entry("--tls-required", "tls_required"));
+            Map.entry("--tls-required", "tls_required"),
+            Map.entry("--line-timeout", "line_timeout_seconds"));
 
     private SettingsParser() {
     }
@@ -55,6 +56,7 @@ public final class SettingsParser {
                   --idle-timeout S     close clients silent this long (default 300)
                   --auth-grace S       close clients not authenticated this long (default 30)
                   --tls-required B     true: clients must starttls before anything else (default false)
+                  --line-timeout S     a line must be complete this long after its first byte (default 10)
                   --foreground         do not daemonise (for systemd Type=notify)
                   --help, --version
                 """;
@@ -115,7 +117,8 @@ public final class SettingsParser {
                 pluginSettings,
                 Duration.ofSeconds(integer(values, "idle_timeout_seconds", (int) d.idleTimeout().toSeconds())),
                 Duration.ofSeconds(integer(values, "auth_grace_seconds", (int) d.authGrace().toSeconds())),
-                bool(values, "tls_required", d.tlsRequired()));
+                bool(values, "tls_required", d.tlsRequired()),
+                Duration.ofSeconds(integer(values, "line_timeout_seconds", (int) d.lineTimeout().toSeconds())));
     }
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {

@@ -133,7 +133,8 @@ public final class Daemon {
             Server server;
             try {
                 server = Server.bind(settings.port(), settings.maxClients(),
-                        new SessionLimits(settings.maxLineBytes(), settings.idleTimeout(), settings.authGrace()),
+                        new SessionLimits(settings.maxLineBytes(), settings.idleTimeout(), settings.authGrace(),
+                                settings.lineTimeout()),
                         security, log, events);
             } catch (IOException e) {
                 log.error(e.getMessage());
@@ -150,7 +151,8 @@ public final class Daemon {
                     name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
                     () -> server.broadcast("plugins changed"));
             plugins.refresh();
-            try (RequestHandler requests = new RequestHandler(commands, log, events, security, status, plugins::refresh);
+            try (RequestHandler requests = new RequestHandler(commands, log, events, security, server::noticeAllBut,
+                    status, plugins::refresh);
                  PluginWatcher watcher = PluginWatcher.start(plugins, log);
                  SignalWatcher signals = watchSignals(log, events, shutdown)) {
                 log.info("Entering Daemon mode.");

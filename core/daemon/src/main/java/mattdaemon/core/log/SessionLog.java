@@ -10,6 +10,10 @@ public final class SessionLog {
     private final String peer;
     private final long id;
     private final String prefix;
+    /** Refused lines are logged once per second at most: being refused must not fill the disk. */
+    private long refusalSecond = Long.MIN_VALUE;
+    private long refusalsUnlogged;
+    private String refusalUnlogged;
 
     /** The log of session {@code id} from {@code peer} (an address and port, never client text). */
     public SessionLog(DaemonLog log, String peer, long id) {
@@ -24,8 +28,11 @@ public final class SessionLog {
         log.info("Client connected: " + peer + " (session " + id + ", " + clients + "/" + max + ").");
     }
 
-    /** {@code Client disconnected: <peer> (session N).} */
+    /** {@code Client disconnected: <peer> (session N).}, after any refusals not yet counted in the log. */
     public void disconnected() {
+        synchronized (this) {
+            logUnloggedRefusals();
+        }
         log.info("Client disconnected: " + peer + " (session " + id + ").");
     }
 
@@ -37,6 +44,30 @@ public final class SessionLog {
     /** An INFO line about the session: {@code Client <peer> (session N) <what>}, e.g. "closed: idle timeout." */
     public void info(String what) {
         log.info(prefix + LogText.escape(what));
+    }
+
+    /**
+     * An INFO line about a refused line, e.g. "had a line refused before authentication.": the
+     * first of each second is logged at once, the rest of that second as one count when the next
+     * second's first comes (or the session ends).
+     */
+    public synchronized void refused(String what) {
+        long second = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime());
+        if (second == refusalSecond) {
+            refusalsUnlogged++;
+            refusalUnlogged = what;
+            return;
+        }
+        logUnloggedRefusals();
+        refusalSecond = second;
+        info(what);
+    }
+
+    private void logUnloggedRefusals() {
+        if (refusalsUnlogged > 0) {
+            info("had " + refusalsUnlogged + " more refused in the same second (last: " + refusalUnlogged + ")");
+            refusalsUnlogged = 0;
+        }
     }
 
     /** An ERROR line about the session, as {@link #info}. */

@@ -15,6 +15,8 @@ public final class LineReader {
     private final byte[] buffer;
     private int start;
     private int end;
+    /** When the first byte of the line not yet complete arrived (System.nanoTime), or 0 when none is pending. */
+    private volatile long partialSinceNanos;
 
     /** One unit of input. */
     public sealed interface Input {
@@ -36,6 +38,16 @@ public final class LineReader {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
         this.buffer = new byte[Math.max(maxLineBytes + 2, 8192)];
+    }
+
+    /**
+     * How long the line now being received has been incomplete, in nanoseconds, or 0 when no
+     * byte of an unfinished line has arrived. Safe to call from any thread: it is what a line
+     * deadline is measured by, since a read timeout restarts with every byte.
+     */
+    public long partialLineAgeNanos() {
+        long since = partialSinceNanos;
+        return since == 0 ? 0 : System.nanoTime() - since;
     }
 
     /** Whether a further line may already be buffered, so reading it will not block. */
@@ -73,7 +85,13 @@ public final class LineReader {
                 ? new Input.TooLong(length)
                 : new Input.Line(Arrays.copyOfRange(buffer, start, lineEnd));
         start = newline + 1;
+        linePassed();
         return result;
+    }
+
+    /** A line ended; bytes already read after it count as pending once more must be waited for. */
+    private void linePassed() {
+        partialSinceNanos = 0;
     }
 
     /** Drops bytes up to and including the next LF; nothing of the line is kept in memory. */
@@ -93,6 +111,7 @@ public final class LineReader {
                     length--;
                 }
                 start = newline + 1;
+                linePassed();
                 return new Input.TooLong(length);
             }
             if (end > start) {
@@ -110,9 +129,16 @@ public final class LineReader {
             end -= start;
             start = 0;
         }
+        if (end > start && partialSinceNanos == 0) {
+            partialSinceNanos = System.nanoTime() | 1; // part of a line is here, the rest is awaited
+        }
         int n = in.read(buffer, end, buffer.length - end);
         if (n < 0) {
+            partialSinceNanos = 0;
             return false;
+        }
+        if (n > 0 && partialSinceNanos == 0) {
+            partialSinceNanos = System.nanoTime() | 1; // never 0 while a line is pending
         }
         end += n;
         return true;

@@ -28,6 +28,11 @@ public final class RequestDecoder {
         return reader.hasBuffered();
     }
 
+    /** How long the line being received has been incomplete, in nanoseconds; 0 when none is. */
+    public long partialLineAgeNanos() {
+        return reader.partialLineAgeNanos();
+    }
+
     /** Whether more input is waiting, read or not: replies may then wait to go out together. */
     public boolean moreWaiting() throws IOException {
         return reader.hasBuffered() || in.available() > 0;

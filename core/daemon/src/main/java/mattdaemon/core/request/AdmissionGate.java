@@ -37,7 +37,7 @@ final class AdmissionGate {
 
     /** Lines before authentication are refused and not logged as user input: only the fact is. */
     private static Reply refuseUnauthenticated(Caller caller) {
-        caller.log().info("had a line refused before authentication.");
+        caller.log().refused("had a line refused before authentication.");
         return Reply.error("AUTH", "authentication required: auth <password>");
     }
 

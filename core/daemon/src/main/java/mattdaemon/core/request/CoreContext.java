@@ -35,6 +35,9 @@ public interface CoreContext extends CommandContext {
     /** Closes this session once the reply is sent. */
     void close(String reason);
 
+    /** Sends {@code * text} to every session but the caller's. */
+    void noticeOtherSessions(String text);
+
     /** The calling session's log. */
     SessionLog sessionLog();
 

@@ -34,7 +34,7 @@ final class RequestContext implements CoreContext {
     private boolean ended;
 
     /** What a call may reach beyond its session. */
-    record Services(SecurityPolicy policy, CommandRunner runner, EventBus events, DaemonLog log) {
+    record Services(SecurityPolicy policy, CommandRunner runner, EventBus events, DaemonLog log, Notices notices) {
     }
 
     RequestContext(Caller caller, DaemonStatus status, RequestHandler handler, Services services) {
@@ -138,6 +138,12 @@ final class RequestContext implements CoreContext {
     @Override
     public void close(String reason) {
         change(new SessionChange.Close(reason));
+    }
+
+    @Override
+    public void noticeOtherSessions(String text) {
+        ensureActive();
+        services.notices().toAllBut(caller.id(), text);
     }
 
     @Override

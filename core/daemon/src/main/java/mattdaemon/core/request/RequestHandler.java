@@ -33,17 +33,18 @@ public final class RequestHandler implements AutoCloseable {
     /**
      * A handler dispatching to {@code commands}.
      *
+     * @param notices         reaches the other sessions (a changed password is announced)
      * @param refreshCommands brings {@code commands} up to date; run before listing them
      */
     public RequestHandler(CommandRegistry commands, DaemonLog log, EventBus events, SecurityPolicy policy,
-                          Supplier<DaemonStatus> status, Runnable refreshCommands) {
+                          Notices notices, Supplier<DaemonStatus> status, Runnable refreshCommands) {
         this.commands = commands;
         this.events = events;
         this.status = status;
         this.refreshCommands = refreshCommands;
         this.gate = AdmissionGate.of(policy);
         this.runner = new CommandRunner(log, events);
-        this.services = new RequestContext.Services(policy, runner, events, log);
+        this.services = new RequestContext.Services(policy, runner, events, log, notices);
     }
 
     /** Answers one request from {@code caller}. */

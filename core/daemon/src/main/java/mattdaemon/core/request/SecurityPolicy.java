@@ -16,6 +16,6 @@ public record SecurityPolicy(Protection protection, CompletableFuture<TlsIdentit
 
     /** Whether {@code caller} must still prove it knows the password before it is served. */
     public boolean mustAuthenticate(Caller caller) {
-        return protection.enabled() && !caller.auth().authenticated();
+        return protection.enabled() && !caller.auth().authenticated(protection.generation());
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +33,6 @@ import mattdaemon.core.request.SessionChange;
  * reply or a log line, never a silent drop.
  */
 final class ClientSession implements Caller, Runnable {
-    private static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration NOTICE_WAIT = Duration.ofSeconds(1);
 
     private final long id;
@@ -49,6 +47,11 @@ final class ClientSession implements Caller, Runnable {
     private volatile ReplyWriter writer;
     private volatile WatchedOutputStream output;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicBoolean ending = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set while a request is handled: the client is then waiting for us, not idle. */
+    private volatile boolean handling;
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long handshakeStartedNanos;
 
     ClientSession(long id, Socket socket, SessionServices services) {
         this.id = id;
@@ -103,10 +106,6 @@ final class ClientSession implements Caller, Runnable {
             useStreams(socket);
             writer.notice(greeting());
             serve();
-        } catch (SocketTimeoutException e) {
-            String why = services.policy().mustAuthenticate(this) ? "authentication timeout" : "idle timeout";
-            log.info("closed: " + why + ".");
-            notice(why + ", closing");
         } catch (IOException e) {
             if (!closing) {
                 log.info("connection lost: " + e.getMessage());
@@ -148,29 +147,25 @@ final class ClientSession implements Caller, Runnable {
         while (!closing) {
             if (!decoder.moreWaiting()) {
                 writer.flush();
+                lastActivityNanos = System.nanoTime();
             }
-            socket.setSoTimeout(readTimeoutMillis());
             Optional<Request> request = decoder.next(writer.codec());
             if (request.isEmpty()) {
                 writer.flush();
                 return;
             }
-            Outcome outcome = services.handler().handle(this, request.get());
-            writer.reply(outcome.reply());
-            if (apply(outcome.changes())) {
-                return;
+            handling = true;
+            try {
+                Outcome outcome = services.handler().handle(this, request.get());
+                writer.reply(outcome.reply());
+                if (apply(outcome.changes())) {
+                    return;
+                }
+            } finally {
+                lastActivityNanos = System.nanoTime();
+                handling = false;
             }
         }
-    }
-
-    /** The idle limit, or what is left of the authentication grace time when that is shorter. */
-    private int readTimeoutMillis() {
-        Duration limit = services.limits().idleTimeout();
-        if (services.policy().mustAuthenticate(this)) {
-            Duration grace = services.limits().authGrace().minus(Duration.between(connectedAt, Instant.now()));
-            limit = grace.compareTo(limit) < 0 ? grace : limit;
-        }
-        return (int) Math.clamp(limit.toMillis(), 1, Integer.MAX_VALUE);
     }
 
     /** Applies a request's changes once its reply is out; returns true when the session must end. */
@@ -208,23 +203,64 @@ final class ClientSession implements Caller, Runnable {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
         tls.setUseClientMode(false);
         tls.setEnabledProtocols(new String[] {"TLSv1.3"});
-        tls.setSoTimeout((int) TLS_HANDSHAKE_TIMEOUT.toMillis());
-        tls.startHandshake();
+        handshakeStartedNanos = System.nanoTime() | 1;
+        try {
+            tls.startHandshake();
+        } finally {
+            handshakeStartedNanos = 0;
+        }
         socket = tls;
         useStreams(tls);
         log.info("now uses " + tls.getSession().getProtocol() + ".");
     }
 
     /**
-     * Closes the session when a write to the client has been blocked longer than the idle
-     * limit: the client stopped reading its replies and would otherwise keep its slot forever.
+     * Ends the session when one of its deadlines has passed. Called about every quarter second
+     * by the server's watchdog, because a read timeout restarts with every byte and a slow
+     * client could hold its slot for ever: deadlines run from a fixed point instead.
+     * <ul>
+     * <li>a TLS handshake not done within the line timeout is closed without a word (plaintext
+     *     would corrupt it);
+     * <li>a write blocked past the idle limit: the client stopped reading its replies;
+     * <li>the authentication grace runs from the connection, whatever the client sends;
+     * <li>a line must be complete within the line timeout of its first byte;
+     * <li>idle time counts from the last complete request or reply.
+     * </ul>
      */
-    void closeIfStuck() {
+    void enforceDeadlines() {
+        long now = System.nanoTime();
+        SessionLimits limits = services.limits();
+        long handshake = handshakeStartedNanos;
         WatchedOutputStream current = output;
-        if (current != null && current.blockedNanos() > services.limits().idleTimeout().toNanos()) {
-            log.info("closed: it stopped reading its replies.");
+        if (handshake != 0 && now - handshake > limits.lineTimeout().toNanos()) {
+            end("TLS handshake not completed within " + limits.lineTimeout().toSeconds() + " s", null);
+        } else if (current != null && current.blockedNanos() > limits.idleTimeout().toNanos()) {
+            end("it stopped reading its replies", null);
+        } else if (handshake != 0 || handling) {
+            return; // the client waits for us, or the handshake has its own deadline
+        } else if (services.policy().mustAuthenticate(this)
+                && Duration.between(connectedAt, Instant.now()).compareTo(limits.authGrace()) > 0) {
+            end("authentication timeout", "authentication timeout, closing");
+        } else if (decoder != null && decoder.partialLineAgeNanos() > limits.lineTimeout().toNanos()) {
+            end("line not completed within " + limits.lineTimeout().toSeconds() + " s",
+                    "line not completed within " + limits.lineTimeout().toSeconds() + " s, closing");
+        } else if (decoder != null && decoder.partialLineAgeNanos() == 0
+                && now - lastActivityNanos > limits.idleTimeout().toNanos()) {
+            end("idle timeout", "idle timeout, closing");
+        }
+    }
+
+    /** Logs why, tells the client when {@code notice} is given, and closes; once. */
+    private void end(String why, String notice) {
+        if (!ending.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("closed: " + why + ".");
+        if (notice == null) {
             closing = true;
             closeSocket();
+        } else {
+            Thread.ofVirtual().name("deadline-" + id).start(() -> closeWithNotice(notice));
         }
     }
 

@@ -22,7 +22,7 @@ import mattdaemon.core.request.SecurityPolicy;
  */
 public final class Server implements AutoCloseable {
     private static final Duration SESSION_DRAIN = Duration.ofSeconds(5);
-    private static final Duration STUCK_WRITE_CHECK = Duration.ofSeconds(1);
+    private static final Duration DEADLINE_CHECK = Duration.ofMillis(250);
 
     private final ServerSocket listener;
     private final ClientSlots slots;
@@ -32,7 +32,7 @@ public final class Server implements AutoCloseable {
     private final SecurityPolicy policy;
     private SessionServices services;
     private Thread acceptThread;
-    private Thread stuckWriteWatcher;
+    private Thread watchdog;
     private volatile boolean closing;
 
     private Server(ServerSocket listener, ClientSlots slots, DaemonLog log, EventBus events, SessionLimits limits,
@@ -82,7 +82,7 @@ public final class Server implements AutoCloseable {
     public void start(RequestHandler requests, ShutdownRequest shutdown) {
         this.services = new SessionServices(slots, log, requests, events, limits, policy, shutdown);
         acceptThread = Thread.ofPlatform().name("accept").start(this::acceptLoop);
-        stuckWriteWatcher = Thread.ofPlatform().daemon().name("stuck-writes").start(this::watchStuckWrites);
+        watchdog = Thread.ofPlatform().daemon().name("deadlines").start(this::enforceDeadlines);
     }
 
     /**
@@ -90,20 +90,27 @@ public final class Server implements AutoCloseable {
      * that stopped reading must not hold up the caller (the plugin refresh, a command).
      */
     public void broadcast(String text) {
+        noticeAllBut(-1, text);
+    }
+
+    /** As {@link #broadcast}, skipping session {@code sessionId}. */
+    public void noticeAllBut(long sessionId, String text) {
         for (ClientSession session : slots.all()) {
-            Thread.ofVirtual().name("notice-" + session.id()).start(() -> session.notice(text));
+            if (session.id() != sessionId) {
+                Thread.ofVirtual().name("notice-" + session.id()).start(() -> session.notice(text));
+            }
         }
     }
 
-    /** Once a second, closes sessions whose client stopped reading (see ClientSession#closeIfStuck). */
-    private void watchStuckWrites() {
+    /** Four times a second, ends the sessions whose deadlines have passed (see ClientSession#enforceDeadlines). */
+    private void enforceDeadlines() {
         while (!closing) {
             try {
-                Thread.sleep(STUCK_WRITE_CHECK);
+                Thread.sleep(DEADLINE_CHECK);
             } catch (InterruptedException e) {
                 return;
             }
-            slots.all().forEach(ClientSession::closeIfStuck);
+            slots.all().forEach(ClientSession::enforceDeadlines);
         }
     }
 
@@ -147,8 +154,8 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        if (stuckWriteWatcher != null) {
-            stuckWriteWatcher.interrupt();
+        if (watchdog != null) {
+            watchdog.interrupt();
         }
         try {
             listener.close();

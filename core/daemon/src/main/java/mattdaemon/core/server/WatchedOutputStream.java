@@ -7,7 +7,7 @@ import java.io.OutputStream;
 /**
  * Remembers since when a write to the client has been blocked. Java sockets have no write
  * timeout, so a client that stops reading its replies would otherwise hold its slot forever;
- * {@link ClientSession#closeIfStuck} uses this to close it.
+ * {@link ClientSession#enforceDeadlines} uses this to close it.
  */
 final class WatchedOutputStream extends FilterOutputStream {
     private volatile long blockedSinceNanos;

@@ -44,7 +44,7 @@ final class AdmissionGateAsksTheCommand {
                 .isEqualTo("authentication required: auth <password>");
         assertThat(gate.refusal(caller, Admission.BEFORE_AUTHENTICATION)).isEmpty();
         assertThat(gate.refusal(caller, Admission.ANY_TIME)).isEmpty();
-        caller.auth().succeeded();
+        caller.auth().succeeded(fixture.protection.generation());
         assertThat(gate.refusal(caller, Admission.ADMITTED)).isEmpty();
     }
 

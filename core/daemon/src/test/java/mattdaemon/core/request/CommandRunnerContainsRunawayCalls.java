@@ -37,7 +37,7 @@ final class CommandRunnerContainsRunawayCalls {
         fixture = new SessionFixture(temp);
         runner = new CommandRunner(fixture.log, fixture.events);
         handler = new RequestHandler(mattdaemon.core.plugin.CommandRegistry.builtIns(fixture.log), fixture.log,
-                fixture.events, fixture.policy(false), () -> STATUS, () -> { });
+                fixture.events, fixture.policy(false), (id, text) -> { }, () -> STATUS, () -> { });
     }
 
     @AfterEach
@@ -72,7 +72,7 @@ final class CommandRunnerContainsRunawayCalls {
     private Outcome call(Command command) {
         SessionFixture.TestCaller caller = fixture.caller(false);
         RequestContext.Services services = new RequestContext.Services(fixture.policy(false), runner, fixture.events,
-                fixture.log);
+                fixture.log, (id, text) -> { });
         return runner.run(command, new RequestContext(caller, STATUS, handler, services), "");
     }
 

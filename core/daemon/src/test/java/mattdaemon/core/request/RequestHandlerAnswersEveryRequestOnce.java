@@ -30,7 +30,7 @@ final class RequestHandlerAnswersEveryRequestOnce {
     void open() throws IOException {
         fixture = new SessionFixture(temp);
         handler = new RequestHandler(CommandRegistry.builtIns(fixture.log), fixture.log, fixture.events,
-                fixture.policy(false), () -> STATUS, () -> { });
+                fixture.policy(false), (id, text) -> { }, () -> STATUS, () -> { });
     }
 
     @AfterEach
