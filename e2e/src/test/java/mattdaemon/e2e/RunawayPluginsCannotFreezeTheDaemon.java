@@ -35,6 +35,7 @@ class RunawayPluginsCannotFreezeTheDaemon {
             try (TestClient other = daemon.connect()) {
                 other.greeting();
                 assertThat(other.request("help").getLast()).startsWith("+OK");
+                assertThat(other.request("daemoninfo").getLast()).isEqualTo("+OK daemoninfo"); // measured warm, below
                 for (int i = 0; i < spinners; i++) {
                     TestClient client = daemon.connect();
                     spinning.add(client);

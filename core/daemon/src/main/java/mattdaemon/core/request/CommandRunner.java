@@ -144,8 +144,12 @@ public final class CommandRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Call call = running.get(worker);
-        if (call == null || stuck.putIfAbsent(call.plugin(), call) != null) {
+        if (call == null) {
             return;
+        }
+        renice(call, STUCK_NICE);
+        if (stuck.putIfAbsent(call.plugin(), call) != null) {
+            return; // its plugin is stuck already, and was logged as such
         }
         if (running.get(worker) == null) { // it ended just now: nothing is stuck after all
             stuck.remove(call.plugin(), call);
@@ -153,7 +157,6 @@ public final class CommandRunner implements AutoCloseable {
         }
         Throwable where = new Throwable("stack of " + worker.getName());
         where.setStackTrace(worker.getStackTrace());
-        renice(call, STUCK_NICE);
         log.error("Command " + call.command.name() + " is stuck: still running " + limit.toMillis()
                 + " ms after its limit and ignoring interrupts, " + cpuMillis(worker) + " ms of CPU so far; calls to "
                 + pluginName(call) + " are refused until it ends.", where);
