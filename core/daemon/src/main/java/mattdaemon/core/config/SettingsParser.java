@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import mattdaemon.core.posix.TrustedPath;
+
 /**
  * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
  * lines), then command-line options, each overriding the one before. Keys with a dot
@@ -120,6 +122,14 @@ public final class SettingsParser {
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {
         Properties properties = new Properties();
+        if (Files.isRegularFile(file) || Files.isSymbolicLink(file)) {
+            try {
+                // root appends to the file log_file names: only root may write the configuration
+                TrustedPath.forThisProcess().checkFile(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("untrusted configuration file " + e.getMessage());
+            }
+        }
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (NoSuchFileException e) {

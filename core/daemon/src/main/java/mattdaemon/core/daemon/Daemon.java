@@ -1,6 +1,11 @@
 package mattdaemon.core.daemon;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -16,6 +21,7 @@ import mattdaemon.core.plugin.DaemonPluginEnvironment;
 import mattdaemon.core.plugin.PluginManager;
 import mattdaemon.core.plugin.PluginWatcher;
 import mattdaemon.core.posix.Libc;
+import mattdaemon.core.posix.TrustedPath;
 import mattdaemon.core.server.EventBus;
 import mattdaemon.core.server.RequestHandler;
 import mattdaemon.core.server.Security;
@@ -36,6 +42,7 @@ public final class Daemon {
     private final Readiness readiness;
     private final boolean detached;
     private final long pid = Libc.getpid();
+    private final TrustedPath trust = TrustedPath.forThisProcess();
 
     private Daemon(Settings settings, Readiness readiness, boolean detached) {
         this.settings = settings;
@@ -69,6 +76,13 @@ public final class Daemon {
 
     private int run() {
         becomeDaemon();
+        try {
+            // checked before the log is opened: root must not write into a folder others control
+            trust.checkFolder(settings.logFile().getParent());
+        } catch (IOException e) {
+            readiness.failed("Can't open log file " + settings.logFile() + ": untrusted " + e.getMessage());
+            return 1;
+        }
         DaemonLog log;
         try {
             log = DaemonLog.open(settings.logFile());
@@ -98,6 +112,7 @@ public final class Daemon {
 
     private int runWithLog(DaemonLog log) throws StartFailure {
         log.info("Started.");
+        checkTrustedPaths(log);
         LockFile lock;
         try {
             lock = LockFile.acquire(settings.lockFile(), pid);
@@ -117,11 +132,40 @@ public final class Daemon {
         }
     }
 
+    /**
+     * The folders the daemon loads from or writes into, and the JNA native library folders:
+     * each, and every folder above it, root's and writable by nobody else.
+     */
+    private void checkTrustedPaths(DaemonLog log) throws StartFailure {
+        List<Map.Entry<String, Path>> checks = new ArrayList<>();
+        checks.add(Map.entry("state folder", settings.stateDir()));
+        checks.add(Map.entry("plugin folder", settings.pluginDir()));
+        String jna = System.getProperty("jna.boot.library.path", "");
+        for (String folder : jna.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty()) {
+                checks.add(Map.entry("native library folder", Path.of(folder)));
+            }
+        }
+        for (Map.Entry<String, Path> check : checks) {
+            try {
+                trust.checkFolder(check.getValue());
+                Path library = check.getValue().resolve(System.mapLibraryName("jnidispatch"));
+                if (check.getKey().startsWith("native") && Files.exists(library)) {
+                    trust.checkFile(library);
+                }
+            } catch (IOException e) {
+                String message = "Untrusted " + check.getKey() + ": " + e.getMessage();
+                log.error(message + ".");
+                throw new StartFailure(message);
+            }
+        }
+    }
+
     private int serve(DaemonLog log) throws StartFailure {
         log.info("Creating server.");
         Protection protection;
         try {
-            protection = Protection.load(settings.stateDir());
+            protection = Protection.load(settings.stateDir(), trust);
         } catch (IOException e) {
             log.error("Password file unusable: " + e.getMessage());
             throw new StartFailure("Can't read the password file: " + e.getMessage());
