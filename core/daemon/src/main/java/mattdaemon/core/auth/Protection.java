@@ -57,7 +57,7 @@ public final class Protection {
      *                     starting unprotected by mistake would be worse than not starting
      */
     public static Protection load(Path stateDir) throws IOException {
-        return load(stateDir, TrustedPath.forThisProcess());
+        return load(stateDir, TrustedPath.ROOT);
     }
 
     /** As {@link #load(Path)}, trusting files of {@code trust}'s owner. */

@@ -42,7 +42,7 @@ public final class Daemon {
     private final Readiness readiness;
     private final boolean detached;
     private final long pid = Libc.getpid();
-    private final TrustedPath trust = TrustedPath.forThisProcess();
+    private final TrustedPath trust = TrustedPath.ROOT;
 
     private Daemon(Settings settings, Readiness readiness, boolean detached) {
         this.settings = settings;
