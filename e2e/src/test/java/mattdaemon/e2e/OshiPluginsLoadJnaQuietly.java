@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * JNA's native library loads inside each OSHI plugin's own module layer with nothing printed:
+ * JNA's native library loads inside each OSHI plugin's own module layer, from the copies shipped
+ * in dist/native, with nothing printed:
  * the daemon enables native access for the layer (the command line flag covers the boot layer
  * only), so the JDK has no "restricted method" warning to give, and SLF4J has its NOP provider.
  * The daemon runs in the foreground here, so its stderr, where the JDK warns, can be read.
@@ -36,10 +37,11 @@ class OshiPluginsLoadJnaQuietly {
                 assertThat(client.request("machinfo cpu").getLast()).isEqualTo("+OK 1 section");
                 assertThat(client.request("servinfo").getLast()).startsWith("+OK ");
             }
-            // one libjnidispatch per plugin layer, each unpacked by its own JNA copy
+            // one libjnidispatch per plugin layer, each its own copy shipped in dist/native
             List<String> jnaMappings = Files.readAllLines(Path.of("/proc", String.valueOf(daemon.pid()), "maps")).stream()
-                    .filter(l -> l.contains("/JNA/")).map(l -> l.substring(l.indexOf('/'))).distinct().toList();
-            assertThat(jnaMappings).hasSize(2);
+                    .filter(l -> l.contains("jnidispatch")).map(l -> l.substring(l.indexOf('/'))).distinct().toList();
+            assertThat(jnaMappings).hasSize(2)
+                    .allMatch(path -> path.startsWith(DaemonUnderTest.DIST.resolve("native") + "/"));
             assertThat(Files.readString(stderr.toPath())).isEmpty();
             assertThat(Files.readString(stdout.toPath())).isEmpty();
             assertThat(paths.logLines()).noneMatch(l -> l.contains("[ ERROR ]"));

@@ -31,6 +31,9 @@ public final class Main {
             System.out.println("Matt_daemon " + Version.CURRENT);
             return 0;
         }
+        if (args.contains("--check-config")) {
+            return ConfigCheck.run(args, System.out, System.err);
+        }
         boolean child = !args.isEmpty() && args.getFirst().equals(Launcher.DAEMON_CHILD);
         List<String> options = child ? args.subList(1, args.size()) : args;
         Settings settings;
@@ -47,6 +50,9 @@ public final class Main {
         if (Libc.geteuid() != 0) {
             System.err.println("Matt_daemon: must be run as root (effective uid is " + Libc.geteuid() + ").");
             return 1;
+        }
+        if (args.contains("--set-password")) {
+            return SetPassword.run(settings, System.in, System.out, System.err);
         }
         return settings.foreground() ? Daemon.runForeground(settings) : Launcher.launch(options, settings);
     }

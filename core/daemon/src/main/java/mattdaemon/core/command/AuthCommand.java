@@ -6,13 +6,16 @@ import java.time.Instant;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.Reply;
 import mattdaemon.core.auth.AuthState;
+import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.request.Admission;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
 
 /**
  * {@code auth <password>}: proves the client knows the daemon's password. A wrong one is
- * answered only after a growing delay, and the third ends the connection.
+ * answered only after a growing delay, and the third ends the connection; failures also count
+ * against the client's address across connections ({@link LoginThrottle}), which closes it out
+ * for a cool-down once it has guessed too often.
  */
 public final class AuthCommand implements CoreCommand {
     @Override
@@ -54,12 +57,23 @@ public final class AuthCommand implements CoreCommand {
         if (auth.authenticated(context.protection().generation())) {
             return Reply.ok("already authenticated");
         }
+        if (context.logins().check(context.peerAddress()) instanceof LoginThrottle.Decision.Refused refused) {
+            if (refused.firstRefusal()) {
+                context.sessionLog().info("closed out for " + refused.retryAfter().toSeconds()
+                        + " s: too many wrong passwords from its address.");
+            }
+            context.close("too many wrong passwords from its address");
+            return Reply.error("AUTH", "too many wrong passwords from your address; try again in "
+                    + refused.retryAfter().toSeconds() + " s");
+        }
         long generation = context.protection().generation();
         if (context.protection().verify(arguments.toCharArray())) {
+            context.logins().recordSuccess(context.peerAddress());
             auth.succeeded(generation);
             context.sessionLog().info("authenticated.");
             return Reply.ok("authenticated");
         }
+        context.logins().recordFailure(context.peerAddress());
         Duration delay = auth.failed();
         context.publish(new DaemonEvent.AuthFailed(Instant.now(), context.session().peer(), auth.failures()));
         context.sessionLog().authenticationFailed(auth.failures(), AuthState.MAX_FAILURES);

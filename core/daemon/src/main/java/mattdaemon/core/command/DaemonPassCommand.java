@@ -3,6 +3,7 @@ package mattdaemon.core.command;
 import java.io.IOException;
 
 import mattdaemon.api.Reply;
+import mattdaemon.core.auth.PasswordChangeRule;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
 
@@ -40,6 +41,10 @@ public final class DaemonPassCommand implements CoreCommand {
 
     @Override
     public Reply execute(CoreContext context, String arguments) throws IOException {
+        if (PasswordChangeRule.check(context.peerAddress(), context.protection().enabled())
+                instanceof PasswordChangeRule.Decision.Refused refused) {
+            return Reply.error("DENIED", refused.reason());
+        }
         if (arguments.isEmpty()) {
             context.protection().clear();
             context.noticeOtherSessions(PASSWORD_REMOVED);

@@ -8,6 +8,7 @@ import java.util.Map;
  * Everything the daemon is told at start.
  *
  * @param port         TCP port to listen on
+ * @param bind         the address to listen on; empty: every interface
  * @param maxClients   sessions served at once
  * @param maxLineBytes longest accepted request line, in bytes, without its line end
  * @param lockFile     the single-instance lock
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param tlsRequired  clients must {@code starttls} before anything else
  * @param lineTimeout  a line must be complete this long after its first byte arrived
  */
-public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
+public record Settings(int port, java.util.Optional<java.net.InetAddress> bind, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
                        Path pluginDir, boolean foreground, Duration readyTimeout, Path stateDir,
                        Map<String, String> pluginSettings, Duration idleTimeout, Duration authGrace,
                        boolean tlsRequired, Duration lineTimeout) {
@@ -51,7 +52,7 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
 
     /** The documented defaults. */
     public static Settings defaults() {
-        return new Settings(4242, 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
+        return new Settings(4242, java.util.Optional.empty(), 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
                 Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
                 false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of(),
                 Duration.ofMinutes(5), Duration.ofSeconds(30), false, Duration.ofSeconds(10));

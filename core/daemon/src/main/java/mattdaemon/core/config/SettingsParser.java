@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import mattdaemon.core.posix.TrustedPath;
+
 /**
  * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
  * lines), then command-line options, each overriding the one before. Keys with a dot
@@ -25,6 +27,7 @@ public final class SettingsParser {
 
     private static final Map<String, String> OPTION_TO_KEY = Map.ofEntries(
             Map.entry("--port", "port"),
+            Map.entry("--bind", "bind"),
             Map.entry("--max-clients", "max_clients"),
             Map.entry("--max-line-bytes", "max_line_bytes"),
             Map.entry("--lock", "lock_file"),
@@ -37,6 +40,36 @@ public final class SettingsParser {
             Map.entry("--tls-required", "tls_required"),
             Map.entry("--line-timeout", "line_timeout_seconds"));
 
+    /** Options that are not configuration keys (for "did you mean"). */
+    private static final List<String> FLAGS = List.of("--foreground", "--config", "--check-config", "--set-password",
+            "--help", "--version");
+
+    /**
+     * The accepted range of every numeric key, checked before anything starts. The bounds are
+     * what the daemon can honour: a line buffer of at most 1 MiB per client, a few hundred
+     * session threads, timeouts from a second to a day.
+     */
+    public static final Map<String, Range> RANGES = Map.of(
+            "port", new Range(0, 65535),
+            "max_clients", new Range(1, 256),
+            "max_line_bytes", new Range(64, 1 << 20),
+            "ready_timeout_seconds", new Range(1, 600),
+            "idle_timeout_seconds", new Range(1, 86_400),
+            "auth_grace_seconds", new Range(1, 3600));
+
+    /**
+     * An inclusive range of accepted values.
+     *
+     * @param min the smallest accepted value
+     * @param max the largest accepted value
+     */
+    public record Range(long min, long max) {
+        @Override
+        public String toString() {
+            return min + ".." + max;
+        }
+    }
+
     private SettingsParser() {
     }
 
@@ -44,20 +77,23 @@ public final class SettingsParser {
     public static String usage() {
         return """
                 Usage: Matt_daemon [options]
-                  --port N             TCP port (default 4242)
-                  --max-clients N      clients served at once (default 3)
-                  --max-line-bytes N   longest request line (default 65536)
+                  --port N             TCP port, 0..65535, 0: any free one (default 4242)
+                  --bind ADDRESS       listen on this address only, e.g. 127.0.0.1 (default: all)
+                  --max-clients N      clients served at once, 1..256 (default 3)
+                  --max-line-bytes N   longest request line, 64..1048576 (default 65536)
                   --lock PATH          lock file (default /var/lock/matt_daemon.lock)
                   --log PATH           log file (default /var/log/matt_daemon/matt_daemon.log)
                   --plugins DIR        plugin folder (default /usr/lib/matt_daemon/plugins)
                   --state DIR          state folder (default /var/lib/matt_daemon)
                   --config PATH        configuration file (default /etc/matt_daemon/matt_daemon.conf)
-                  --ready-timeout S    seconds the launcher waits for the daemon (default 30)
-                  --idle-timeout S     close clients silent this long (default 300)
-                  --auth-grace S       close clients not authenticated this long (default 30)
+                  --ready-timeout S    seconds the launcher waits for the daemon, 1..600 (default 30)
+                  --idle-timeout S     close clients silent this long, 1..86400 (default 300)
+                  --auth-grace S       close clients not authenticated this long, 1..3600 (default 30)
                   --tls-required B     true: clients must starttls before anything else (default false)
                   --line-timeout S     a line must be complete this long after its first byte (default 10)
                   --foreground         do not daemonise (for systemd Type=notify)
+                  --check-config       check the configuration file and options, exit 0 or 1
+                  --set-password       read a password from stdin and store its hash in the state folder
                   --help, --version
                 """;
     }
@@ -76,18 +112,29 @@ public final class SettingsParser {
             String arg = args.get(i);
             if (arg.equals("--foreground")) {
                 foreground = true;
+            } else if (arg.equals("--check-config") || arg.equals("--set-password")) {
+                // actions, handled by Main; they use the same settings
+                continue;
             } else if (arg.equals("--config")) {
                 config = Path.of(value(args, ++i, arg));
                 configGiven = true;
             } else if (OPTION_TO_KEY.containsKey(arg)) {
                 options.put(OPTION_TO_KEY.get(arg), value(args, ++i, arg));
             } else {
-                throw new IllegalArgumentException("unknown option: " + arg);
+                List<String> known = new ArrayList<>(OPTION_TO_KEY.keySet());
+                known.addAll(FLAGS);
+                throw new IllegalArgumentException("unknown option: " + arg + didYouMean(arg, known));
             }
         }
         Map<String, String> merged = new LinkedHashMap<>(readConfig(config, configGiven));
         merged.putAll(options);
         return build(merged, foreground);
+    }
+
+    /** The configuration file {@code args} name, or the default one. */
+    public static Path configFile(List<String> args) {
+        int at = args.lastIndexOf("--config");
+        return at >= 0 && at + 1 < args.size() ? Path.of(args.get(at + 1)) : DEFAULT_CONFIG;
     }
 
     private static Settings build(Map<String, String> values, boolean foreground) {
@@ -102,10 +149,12 @@ public final class SettingsParser {
         unknown.removeAll(OPTION_TO_KEY.values());
         unknown.removeAll(pluginSettings.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown));
+            throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown)
+                    + didYouMean(unknown.getFirst(), OPTION_TO_KEY.values()));
         }
         return new Settings(
                 integer(values, "port", d.port()),
+                address(values, "bind", d.bind()),
                 integer(values, "max_clients", d.maxClients()),
                 integer(values, "max_line_bytes", d.maxLineBytes()),
                 path(values, "lock_file", d.lockFile()),
@@ -123,6 +172,14 @@ public final class SettingsParser {
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {
         Properties properties = new Properties();
+        if (Files.isRegularFile(file) || Files.isSymbolicLink(file)) {
+            try {
+                // root appends to the file log_file names: only root may write the configuration
+                TrustedPath.ROOT.checkFile(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("untrusted configuration file " + e.getMessage());
+            }
+        }
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (NoSuchFileException e) {
@@ -154,11 +211,77 @@ public final class SettingsParser {
         if (text == null) {
             return fallback;
         }
+        long value;
         try {
-            return Integer.parseInt(text);
+            value = Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " is not a number: " + text);
         }
+        Range range = RANGES.get(key);
+        if (value < range.min() || value > range.max()) {
+            throw new IllegalArgumentException(key + " must be from " + range.min() + " to " + range.max() + ": " + text);
+        }
+        return (int) value;
+    }
+
+    /** A numeric address (never a host name: no DNS lookup at start); empty means every interface. */
+    private static java.util.Optional<java.net.InetAddress> address(Map<String, String> values, String key,
+                                                                   java.util.Optional<java.net.InetAddress> fallback) {
+        String text = values.get(key);
+        if (text == null) {
+            return fallback;
+        }
+        if (text.equals("*") || text.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.net.InetAddress.ofLiteral(text.equals("localhost") ? "127.0.0.1" : text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " is not an IP address: " + text);
+        }
+    }
+
+    /** " (did you mean x?)" naming the closest of {@code known}, or nothing when none is close. */
+    static String didYouMean(String given, java.util.Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            String a = normal(given);
+            String b = normal(candidate);
+            // a key typed without its unit (idle_timeout) is as good as a typo
+            int distance = a.length() >= 4 && b.startsWith(a) ? 1 : distance(a, b);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        boolean close = best != null && bestDistance <= Math.max(2, normal(best).length() / 4);
+        return close ? " (did you mean " + best + "?)" : "";
+    }
+
+    /** Case, dashes and underscores do not count as typos. */
+    private static String normal(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceFirst("^--", "").replace('-', '_');
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static boolean bool(Map<String, String> values, String key, boolean fallback) {

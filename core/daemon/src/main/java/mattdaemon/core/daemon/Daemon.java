@@ -1,6 +1,11 @@
 package mattdaemon.core.daemon;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -8,6 +13,7 @@ import java.util.function.Supplier;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.core.Version;
+import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.log.DaemonLog;
@@ -19,6 +25,7 @@ import mattdaemon.core.posix.Libc;
 import mattdaemon.core.event.EventBus;
 import mattdaemon.core.request.RequestHandler;
 import mattdaemon.core.request.SecurityPolicy;
+import mattdaemon.core.posix.TrustedPath;
 import mattdaemon.core.server.Server;
 import mattdaemon.core.server.SessionLimits;
 import mattdaemon.core.server.ShutdownRequest;
@@ -36,6 +43,7 @@ public final class Daemon {
     private final Readiness readiness;
     private final boolean detached;
     private final long pid = Libc.getpid();
+    private final TrustedPath trust = TrustedPath.ROOT;
 
     private Daemon(Settings settings, Readiness readiness, boolean detached) {
         this.settings = settings;
@@ -69,6 +77,13 @@ public final class Daemon {
 
     private int run() {
         becomeDaemon();
+        try {
+            // checked before the log is opened: root must not write into a folder others control
+            trust.checkFolder(settings.logFile().getParent());
+        } catch (IOException e) {
+            readiness.failed("Can't open log file " + settings.logFile() + ": untrusted " + e.getMessage());
+            return 1;
+        }
         DaemonLog log;
         try {
             log = DaemonLog.open(settings.logFile());
@@ -98,6 +113,7 @@ public final class Daemon {
 
     private int runWithLog(DaemonLog log) throws StartFailure {
         log.info("Started.");
+        checkTrustedPaths(log);
         LockFile lock;
         try {
             lock = LockFile.acquire(settings.lockFile(), pid);
@@ -117,22 +133,52 @@ public final class Daemon {
         }
     }
 
+    /**
+     * The folders the daemon loads from or writes into, and the JNA native library folders:
+     * each, and every folder above it, root's and writable by nobody else.
+     */
+    private void checkTrustedPaths(DaemonLog log) throws StartFailure {
+        List<Map.Entry<String, Path>> checks = new ArrayList<>();
+        checks.add(Map.entry("state folder", settings.stateDir()));
+        checks.add(Map.entry("plugin folder", settings.pluginDir()));
+        String jna = System.getProperty("jna.boot.library.path", "");
+        for (String folder : jna.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty()) {
+                checks.add(Map.entry("native library folder", Path.of(folder)));
+            }
+        }
+        for (Map.Entry<String, Path> check : checks) {
+            try {
+                trust.checkFolder(check.getValue());
+                Path library = check.getValue().resolve(System.mapLibraryName("jnidispatch"));
+                if (check.getKey().startsWith("native") && Files.exists(library)) {
+                    trust.checkFile(library);
+                }
+            } catch (IOException e) {
+                String message = "Untrusted " + check.getKey() + ": " + e.getMessage();
+                log.error(message + ".");
+                throw new StartFailure(message);
+            }
+        }
+    }
+
     private int serve(DaemonLog log) throws StartFailure {
         log.info("Creating server.");
         Protection protection;
         try {
-            protection = Protection.load(settings.stateDir());
+            protection = Protection.load(settings.stateDir(), trust);
         } catch (IOException e) {
             log.error("Password file unusable: " + e.getMessage());
             throw new StartFailure("Can't read the password file: " + e.getMessage());
         }
-        SecurityPolicy security = new SecurityPolicy(protection, new CompletableFuture<>(), settings.tlsRequired());
+        SecurityPolicy security = new SecurityPolicy(protection, new CompletableFuture<>(), settings.tlsRequired(),
+                new LoginThrottle(java.time.InstantSource.system()));
         ShutdownRequest shutdown = new ShutdownRequest();
         CommandRegistry commands = CommandRegistry.builtIns(log);
         try (EventBus events = new EventBus(commands::listeners, log)) {
             Server server;
             try {
-                server = Server.bind(settings.port(), settings.maxClients(),
+                server = Server.bind(settings.bind().orElse(null), settings.port(), settings.maxClients(),
                         new SessionLimits(settings.maxLineBytes(), settings.idleTimeout(), settings.authGrace(),
                                 settings.lineTimeout()),
                         security, log, events);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +35,8 @@ public final class Launcher {
     public static final String JVM_OPTIONS_PROPERTY = "mattdaemon.daemon.jvm.options";
     /** SIGRTMIN+10 on glibc: clear of glibc's own (32, 33) and the JDK's I/O wakeup (SIGRTMAX-2). */
     private static final int SUSPEND_RESUME_SIGNAL = 44;
+    /** The daemon's PATH: system folders only. */
+    static final String SAFE_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
     private Launcher() {
     }
@@ -108,14 +109,15 @@ public final class Launcher {
     }
 
     /**
-     * The launcher's environment, plus one HotSpot setting: the JVM suspends threads with
-     * SIGUSR2 by default and unblocks it in its own threads, where it would never reach our
-     * signalfd. A real-time signal nobody sends takes that job instead.
+     * The daemon's whole environment, fixed here and never inherited: a root JVM must not
+     * honour what a caller's environment says (JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, LD_PRELOAD,
+     * CLASSPATH, an XDG_CACHE_HOME where JNA would unpack native code...). Besides PATH and
+     * LANG, one HotSpot setting: the JVM suspends threads with SIGUSR2 by default and unblocks
+     * it in its own threads, where it would never reach our signalfd. A real-time signal nobody
+     * sends takes that job instead.
      */
     static Map<String, String> daemonEnvironment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("_JAVA_SR_SIGNUM", String.valueOf(SUSPEND_RESUME_SIGNAL));
-        return environment;
+        return Map.of("PATH", SAFE_PATH, "LANG", "C.UTF-8", "_JAVA_SR_SIGNUM", String.valueOf(SUSPEND_RESUME_SIGNAL));
     }
 
     /** The daemon JVM's command line: same JDK, same modules, absolute paths (it runs in "/"). */
@@ -126,6 +128,9 @@ public final class Launcher {
         if (!extra.isEmpty()) {
             command.addAll(Arrays.asList(extra.split("\\s+")));
         }
+        // where JNA may load its native library from (bin/Matt_daemon sets them on this JVM)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("jna.")).sorted()
+                .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         // -Xrs: the JVM leaves every signal to us; they are blocked and read from a signalfd
         command.add("-Xrs");
         // jcmd/jstack attach is normally started by SIGQUIT, which the daemon now keeps for itself

@@ -13,6 +13,9 @@ public interface Caller {
     /** The client's address and port. */
     String peer();
 
+    /** The client's address alone. */
+    java.net.InetAddress address();
+
     /** The codec the session's lines travel in now. */
     LineCodec codec();
 

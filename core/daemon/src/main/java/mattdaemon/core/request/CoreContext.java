@@ -1,11 +1,13 @@
 package mattdaemon.core.request;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.core.auth.AuthState;
+import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
 import mattdaemon.core.log.SessionLog;
 import mattdaemon.core.tls.TlsIdentity;
@@ -19,6 +21,12 @@ public interface CoreContext extends CommandContext {
 
     /** The daemon's password protection. */
     Protection protection();
+
+    /** Failed logins by source address, shared by every session. */
+    LoginThrottle logins();
+
+    /** The calling client's address. */
+    InetAddress peerAddress();
 
     /** This session's authentication state. */
     AuthState auth();

@@ -1,6 +1,7 @@
 package mattdaemon.core.request;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import mattdaemon.api.Session;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
 import mattdaemon.core.log.SessionLog;
 import mattdaemon.core.tls.TlsIdentity;
@@ -110,6 +112,18 @@ final class RequestContext implements CoreContext {
     public Protection protection() {
         ensureActive();
         return services.policy().protection();
+    }
+
+    @Override
+    public LoginThrottle logins() {
+        ensureActive();
+        return services.policy().logins();
+    }
+
+    @Override
+    public InetAddress peerAddress() {
+        ensureActive();
+        return caller.address();
     }
 
     @Override

@@ -78,6 +78,11 @@ final class ClientSession implements Caller, Runnable {
     }
 
     @Override
+    public java.net.InetAddress address() {
+        return socket.getInetAddress();
+    }
+
+    @Override
     public LineCodec codec() {
         return writer.codec();
     }

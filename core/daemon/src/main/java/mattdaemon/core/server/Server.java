@@ -46,16 +46,16 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Binds the port (all interfaces). Nothing is accepted before {@link #start}.
+     * Binds the port on {@code address} (null: every interface). Nothing is accepted before {@link #start}.
      *
      * @throws IOException when the port cannot be bound (taken, privileged, ...)
      */
-    public static Server bind(int port, int maxClients, SessionLimits limits, SecurityPolicy policy, DaemonLog log,
-                              EventBus events) throws IOException {
+    public static Server bind(java.net.InetAddress address, int port, int maxClients, SessionLimits limits,
+                              SecurityPolicy policy, DaemonLog log, EventBus events) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(port), 128);
+            listener.bind(new InetSocketAddress(address, port), 128);
         } catch (IOException e) {
             listener.close();
             throw new IOException("Can't bind port " + port + ": " + e.getMessage(), e);

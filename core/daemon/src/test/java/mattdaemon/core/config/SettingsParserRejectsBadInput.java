@@ -1,5 +1,6 @@
 package mattdaemon.core.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class SettingsParserRejectsBadInput {
     void unknownOption() throws IOException {
         assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--prot", "4242")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option: --prot");
+                .hasMessage("unknown option: --prot (did you mean --port?)");
     }
 
     @Test
@@ -49,7 +50,7 @@ final class SettingsParserRejectsBadInput {
     void optionSpellingIsNotAFileKey() throws IOException {
         assertThatThrownBy(() -> SettingsParser.parse(withConfig("max-clients = 2\n")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown configuration key(s): max-clients");
+                .hasMessage("unknown configuration key(s): max-clients (did you mean max_clients?)");
     }
 
     @Test
@@ -80,13 +81,60 @@ final class SettingsParserRejectsBadInput {
     void numbersOutOfRange() throws IOException {
         assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--port", "65536")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("port out of range: 65536");
+                .hasMessage("port must be from 0 to 65535: 65536");
         assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--max-clients", "0")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("max clients must be at least 1: 0");
+                .hasMessage("max_clients must be from 1 to 256: 0");
         assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--max-line-bytes", "63")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("max line bytes must be at least 64: 63");
+                .hasMessage("max_line_bytes must be from 64 to 1048576: 63");
+    }
+
+    @Test
+    void everyNumberHasAnUpperBound() throws IOException {
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--max-line-bytes", "2147483647")))
+                .hasMessage("max_line_bytes must be from 64 to 1048576: 2147483647");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("max_line_bytes = 300000000\n")))
+                .hasMessage("max_line_bytes must be from 64 to 1048576: 300000000");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--max-clients", "99999999999")))
+                .hasMessage("max_clients must be from 1 to 256: 99999999999");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("idle_timeout_seconds = 86401\n")))
+                .hasMessage("idle_timeout_seconds must be from 1 to 86400: 86401");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--auth-grace", "0")))
+                .hasMessage("auth_grace_seconds must be from 1 to 3600: 0");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--ready-timeout", "601")))
+                .hasMessage("ready_timeout_seconds must be from 1 to 600: 601");
+        // and every numeric key has a range
+        assertThat(SettingsParser.RANGES.keySet()).containsExactlyInAnyOrder("port", "max_clients", "max_line_bytes",
+                "ready_timeout_seconds", "idle_timeout_seconds", "auth_grace_seconds");
+    }
+
+    @Test
+    void theLargestValuesAreAccepted() throws IOException {
+        Settings settings = SettingsParser.parse(withConfig("max_line_bytes = 1048576\nmax_clients = 256\n"));
+        assertThat(settings.maxLineBytes()).isEqualTo(1 << 20);
+        assertThat(settings.maxClients()).isEqualTo(256);
+    }
+
+    @Test
+    void didYouMeanNamesTheClosestKey() throws IOException {
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("max_line_byte = 100\n")))
+                .hasMessage("unknown configuration key(s): max_line_byte (did you mean max_line_bytes?)");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("idle_timeout = 100\n")))
+                .hasMessage("unknown configuration key(s): idle_timeout (did you mean idle_timeout_seconds?)");
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--check-confg")))
+                .hasMessage("unknown option: --check-confg (did you mean --check-config?)");
+    }
+
+    @Test
+    void bindTakesAnAddressNotAName() throws IOException {
+        assertThat(SettingsParser.parse(withConfig("bind = 127.0.0.1\n")).bind())
+                .contains(java.net.InetAddress.getLoopbackAddress());
+        assertThat(SettingsParser.parse(withConfig("", "--bind", "::1")).bind().orElseThrow().getHostAddress())
+                .isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(SettingsParser.parse(withConfig("")).bind()).isEmpty();
+        assertThatThrownBy(() -> SettingsParser.parse(withConfig("bind = example.org\n")))
+                .hasMessage("bind is not an IP address: example.org");
     }
 
     @Test

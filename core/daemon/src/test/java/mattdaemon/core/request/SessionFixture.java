@@ -1,6 +1,8 @@
 package mattdaemon.core.request;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.time.InstantSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import mattdaemon.api.LineCodec;
 import mattdaemon.core.auth.AuthState;
+import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
 import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
@@ -26,17 +29,18 @@ final class SessionFixture implements AutoCloseable {
     }
 
     /** A session with the given transport; its auth state is its own. */
-    record TestCaller(long id, String peer, LineCodec codec, boolean secure, AuthState auth, SessionLog log)
-            implements Caller {
+    record TestCaller(long id, String peer, InetAddress address, LineCodec codec, boolean secure, AuthState auth,
+                      SessionLog log) implements Caller {
     }
 
     TestCaller caller(boolean secure) {
-        return new TestCaller(7, "127.0.0.1:5000", LineCodec.PLAIN, secure, new AuthState(),
-                new SessionLog(log, "127.0.0.1:5000", 7));
+        return new TestCaller(7, "127.0.0.1:5000", InetAddress.getLoopbackAddress(), LineCodec.PLAIN, secure,
+                new AuthState(), new SessionLog(log, "127.0.0.1:5000", 7));
     }
 
     SecurityPolicy policy(boolean tlsRequired) {
-        return new SecurityPolicy(protection, new CompletableFuture<>(), tlsRequired);
+        return new SecurityPolicy(protection, new CompletableFuture<>(), tlsRequired,
+                new LoginThrottle(InstantSource.system()));
     }
 
     /** The log's lines so far (the log writes asynchronously: closing it is what flushes). */
