@@ -11,6 +11,7 @@ import mattdaemon.client.protocol.DaemonConnection;
 import mattdaemon.client.protocol.KeyValues;
 import mattdaemon.client.protocol.Reply;
 import mattdaemon.client.protocol.SessionState;
+import mattdaemon.protocol.Notice;
 
 /**
  * Links one connection to the main window's views: sends what the user typed, writes each
@@ -20,7 +21,6 @@ import mattdaemon.client.protocol.SessionState;
  */
 final class SessionController implements ConnectionListener {
     /** The notice a daemon sends when its command set changed. */
-    static final String PLUGINS_CHANGED = "plugins changed";
 
     private final DaemonConnection connection;
     private final MainWindow window;
@@ -109,7 +109,7 @@ final class SessionController implements ConnectionListener {
                 return;
             }
             window.console().append(ConsoleStyle.NOTICE, "* " + text);
-            if (text.equals(PLUGINS_CHANGED)) {
+            if (text.equals(Notice.PLUGINS_CHANGED)) {
                 quiet("help");
             }
         });

@@ -9,6 +9,8 @@ import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.Reply;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.server.CoreContext;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * {@code auth <password>}: proves the client knows the daemon's password. A wrong one is
@@ -45,15 +47,15 @@ public final class AuthCommand implements Command {
         CoreContext core = (CoreContext) context;
         AuthState auth = core.auth();
         if (!core.protection().enabled()) {
-            return Reply.ok("no password is required");
+            return Reply.ok(SessionChange.NO_PASSWORD);
         }
         if (auth.authenticated()) {
-            return Reply.ok("already authenticated");
+            return Reply.ok(SessionChange.ALREADY_AUTHENTICATED);
         }
         if (core.protection().verify(arguments.toCharArray())) {
             auth.succeeded();
             context.log("Client " + context.session().peer() + " (session " + context.session().id() + ") authenticated.");
-            return Reply.ok("authenticated");
+            return Reply.ok(SessionChange.AUTHENTICATED);
         }
         Duration delay = auth.failed();
         core.publish(new DaemonEvent.AuthFailed(Instant.now(), context.session().peer(), auth.failures()));
@@ -62,8 +64,8 @@ public final class AuthCommand implements Command {
         Thread.sleep(delay);
         if (auth.exhausted()) {
             core.closeAfterReply(AuthState.MAX_FAILURES + " wrong passwords");
-            return Reply.error("AUTH", "wrong password; too many attempts, closing");
+            return Reply.error(ErrorCode.AUTH, "wrong password; too many attempts, closing");
         }
-        return Reply.error("AUTH", "wrong password (" + (AuthState.MAX_FAILURES - auth.failures()) + " attempts left)");
+        return Reply.error(ErrorCode.AUTH, "wrong password (" + (AuthState.MAX_FAILURES - auth.failures()) + " attempts left)");
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
+import mattdaemon.protocol.ErrorCode;
 
 /**
  * {@code daemonlogs [N]}: the last N lines of the log (default 20, at most 10000). The file is
@@ -42,10 +43,10 @@ public final class DaemonLogsCommand implements Command {
         try {
             count = arguments.isEmpty() ? DEFAULT_LINES : Integer.parseInt(arguments);
         } catch (NumberFormatException e) {
-            return Reply.error("USAGE", usage());
+            return Reply.error(ErrorCode.USAGE, usage());
         }
         if (count < 1 || count > MAX_LINES) {
-            return Reply.error("USAGE", usage());
+            return Reply.error(ErrorCode.USAGE, usage());
         }
         List<String> lines = tail(context.status().logFile().toString(), count);
         return Reply.ok(lines.size() + " log lines", lines);

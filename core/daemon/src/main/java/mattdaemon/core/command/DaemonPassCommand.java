@@ -5,6 +5,7 @@ import java.io.IOException;
 import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
+import mattdaemon.protocol.ErrorCode;
 import mattdaemon.core.server.CoreContext;
 
 /**
@@ -43,7 +44,7 @@ public final class DaemonPassCommand implements Command {
             return Reply.ok("protection off");
         }
         if (arguments.length() < MIN_LENGTH) {
-            return Reply.error("USAGE", "the password must have at least " + MIN_LENGTH + " characters");
+            return Reply.error(ErrorCode.USAGE, "the password must have at least " + MIN_LENGTH + " characters");
         }
         core.protection().set(arguments.toCharArray());
         core.auth().succeeded();

@@ -23,6 +23,7 @@ import mattdaemon.core.server.Server;
 import mattdaemon.core.server.SessionLimits;
 import mattdaemon.core.server.ShutdownRequest;
 import mattdaemon.core.tls.TlsIdentity;
+import mattdaemon.protocol.Notice;
 
 /**
  * The daemon's life: become a daemon, open the log, take the lock, bind the port, report
@@ -148,7 +149,7 @@ public final class Daemon {
                             ? security.tls().join().fingerprint() : "");
             PluginManager plugins = new PluginManager(settings.pluginDir(), Libc.geteuid(), commands, log,
                     name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
-                    () -> server.broadcast("plugins changed"));
+                    () -> server.broadcast(Notice.PLUGINS_CHANGED));
             plugins.refresh();
             try (RequestHandler requests = new RequestHandler(commands, log, events, shutdown, status, plugins::refresh);
                  PluginWatcher watcher = PluginWatcher.start(plugins, log);

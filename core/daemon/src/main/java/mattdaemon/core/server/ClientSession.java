@@ -26,6 +26,9 @@ import mattdaemon.core.log.LogText;
 import mattdaemon.core.log.Utf8;
 import mattdaemon.core.protocol.LineReader;
 import mattdaemon.core.protocol.ReplyWriter;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.Greeting;
+import mattdaemon.protocol.Notice;
 
 /**
  * One client connection: reads request lines, answers each with exactly one reply, in order.
@@ -140,7 +143,7 @@ final class ClientSession implements Session, Runnable {
         } catch (SocketTimeoutException e) {
             String why = mustAuthenticate() ? "authentication timeout" : "idle timeout";
             log.info("Client " + peer + " (session " + id + ") closed: " + why + ".");
-            notice(why + ", closing");
+            notice(Notice.closing(why));
         } catch (IOException e) {
             if (!closing) {
                 log.info("Client " + peer + " (session " + id + ") connection lost: " + e.getMessage());
@@ -157,14 +160,7 @@ final class ClientSession implements Session, Runnable {
     }
 
     private String greeting() {
-        StringBuilder text = new StringBuilder("Matt_daemon " + Version.CURRENT + " ready");
-        if (security.tlsRequired()) {
-            text.append(", TLS required");
-        }
-        if (security.protection().enabled()) {
-            text.append(", password required");
-        }
-        return text.toString();
+        return new Greeting(Version.CURRENT, security.tlsRequired(), security.protection().enabled()).text();
     }
 
     private void useStreams(Socket current) throws IOException {
@@ -211,7 +207,7 @@ final class ClientSession implements Session, Runnable {
     private Reply refuseLongLine(long length) {
         log.error("Client " + peer + " (session " + id + "): line of " + length + " bytes discarded, over the "
                 + limits.maxLineBytes() + "-byte limit.");
-        return Reply.error("TOOLONG", "line of " + length + " bytes discarded: the limit is "
+        return Reply.error(ErrorCode.TOOLONG, "line of " + length + " bytes discarded: the limit is "
                 + limits.maxLineBytes() + " bytes");
     }
 
@@ -221,7 +217,7 @@ final class ClientSession implements Session, Runnable {
                 return handler.refuseUnauthenticated(this);
             }
             log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
-            return Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes");
+            return Reply.error(ErrorCode.ENCODING, "line is not valid UTF-8; logged with \\xNN escapes");
         }
         String wire = new String(bytes, StandardCharsets.UTF_8);
         String text;
@@ -230,7 +226,7 @@ final class ClientSession implements Session, Runnable {
         } catch (IllegalArgumentException e) {
             log.error("Client " + peer + " (session " + id + "): undecodable " + writer.codec().name()
                     + " line: " + LogText.escape(wire));
-            return Reply.error("CODEC", "line is not valid " + writer.codec().name() + ": " + e.getMessage());
+            return Reply.error(ErrorCode.CODEC, "line is not valid " + writer.codec().name() + ": " + e.getMessage());
         }
         return handler.handle(this, text);
     }

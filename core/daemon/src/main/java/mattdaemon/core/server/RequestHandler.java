@@ -19,6 +19,8 @@ import mattdaemon.api.Reply;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.LogText;
 import mattdaemon.core.plugin.CommandRegistry;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * Decides what one decoded line is: a command when its first word names a loaded command,
@@ -69,7 +71,7 @@ public final class RequestHandler implements AutoCloseable {
         Words words = Words.of(line);
         String word = words.word();
         if (session.security().tlsRequired() && !session.secure() && !word.equals(STARTTLS)) {
-            return Reply.error("TLSREQUIRED", "this daemon requires TLS: send starttls first");
+            return Reply.error(ErrorCode.TLSREQUIRED, "this daemon requires TLS: send starttls first");
         }
         if (session.mustAuthenticate() && !word.equals(AUTH) && !word.equals(STARTTLS)) {
             return refuseUnauthenticated(session);
@@ -78,7 +80,7 @@ public final class RequestHandler implements AutoCloseable {
         if (entry.isEmpty()) {
             log.userInput(LogText.escape(line));
             events.publish(new DaemonEvent.MessageReceived(Instant.now(), session.peer(), line));
-            return Reply.ok("logged");
+            return Reply.ok(SessionChange.LOGGED);
         }
         Command command = entry.get().command();
         log.info("Request " + LogText.escape(command.describeRequest(words.arguments())) + ".");
@@ -88,7 +90,7 @@ public final class RequestHandler implements AutoCloseable {
     /** Lines before authentication are refused and not logged as user input: only the fact is. */
     Reply refuseUnauthenticated(ClientSession session) {
         log.info("Client " + session.peer() + " (session " + session.id() + "): line refused before authentication.");
-        return Reply.error("AUTH", "authentication required: auth <password>");
+        return Reply.error(ErrorCode.AUTH, "authentication required: auth <password>");
     }
 
     EventBus events() {
@@ -100,7 +102,7 @@ public final class RequestHandler implements AutoCloseable {
         Words words = Words.of(line);
         return commands.find(words.word())
                 .map(entry -> run(entry.command(), new SessionContext(session, status.get(), this), words.arguments()))
-                .orElse(Reply.error("UNKNOWN", "no command named " + words.word()));
+                .orElse(Reply.error(ErrorCode.UNKNOWN, "no command named " + words.word()));
     }
 
     List<CommandInfo> listCommands() {
@@ -130,7 +132,7 @@ public final class RequestHandler implements AutoCloseable {
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            return Reply.error("SHUTDOWN", "daemon is shutting down");
+            return Reply.error(ErrorCode.SHUTDOWN, "daemon is shutting down");
         }
     }
 
@@ -142,7 +144,7 @@ public final class RequestHandler implements AutoCloseable {
             log.error("Command " + command.name() + " " + safeReason, cause);
         }
         events.publish(new DaemonEvent.CommandFailed(Instant.now(), command.name(), reason));
-        return Reply.error("PLUGIN", command.name() + " " + safeReason);
+        return Reply.error(ErrorCode.PLUGIN, command.name() + " " + safeReason);
     }
 
     /** Interrupts running commands. */
