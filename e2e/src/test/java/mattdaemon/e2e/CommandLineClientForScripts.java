@@ -159,4 +159,14 @@ class CommandLineClientForScripts {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.stderr()).contains("--port needs a number");
     }
+
+    @Test
+    void daemoninfoRightAfterTheFirstStartShowsTheFingerprintNotNotReady() throws Exception {
+        // a fresh state folder: the first start makes the TLS key while daemoninfo may already be asked
+        try (DaemonUnderTest fresh = new DaemonUnderTest(dir).start()) {
+            Run info = run(CLI, "", "--port", String.valueOf(fresh.port), "daemoninfo");
+            assertThat(info.exit()).as(info.stderr()).isZero();
+            assertThat(info.stdout()).doesNotContain("not ready").containsPattern("tls certificate sha-256: ([0-9A-F]{2}:){31}[0-9A-F]{2}\n");
+        }
+    }
 }

@@ -12,6 +12,7 @@ import mattdaemon.client.protocol.KeyValues;
 import mattdaemon.client.protocol.Reply;
 import mattdaemon.client.protocol.SessionState;
 import mattdaemon.protocol.Notice;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * Links one connection to the main window's views: sends what the user typed, writes each
@@ -89,7 +90,7 @@ final class SessionController implements ConnectionListener {
     /** Hands a successful reply to the view that shows its command. */
     private void route(String line, Reply reply) {
         String[] words = line.strip().split("\\s+", 2);
-        if (!reply.ok() || reply.text().equals("logged")) {
+        if (!reply.ok() || reply.text().equals(SessionChange.LOGGED)) {
             return;
         }
         String command = words[0];

@@ -40,6 +40,15 @@ public interface Command {
     }
 
     /**
+     * Whether this request gets its {@code Request ...} log line; true by default. A command
+     * answers false only for a request a client repeats on a timer and that changes nothing
+     * (a log viewer following the log must not fill the log it follows).
+     */
+    default boolean logsRequest(String arguments) {
+        return true;
+    }
+
+    /**
      * Answers one request.
      *
      * @param context   the calling session and the daemon

@@ -83,7 +83,9 @@ public final class RequestHandler implements AutoCloseable {
             return Reply.ok(SessionChange.LOGGED);
         }
         Command command = entry.get().command();
-        log.info("Request " + LogText.escape(command.describeRequest(words.arguments())) + ".");
+        if (command.logsRequest(words.arguments())) {
+            log.info("Request " + LogText.escape(command.describeRequest(words.arguments())) + ".");
+        }
         return run(command, new SessionContext(session, status.get(), this), words.arguments());
     }
 
