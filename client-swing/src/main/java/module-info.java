@@ -5,6 +5,8 @@
 module mattdaemon.client {
     // Swing and the AWT
     requires java.desktop;
+    // the wire grammar and codecs, shared with the daemon (which the client does not need)
+    requires mattdaemon.protocol;
     // FlatLaf: the light and dark looks
     requires com.formdev.flatlaf;
 }

@@ -4,6 +4,8 @@
  */
 module mattdaemon.core {
     requires mattdaemon.api;
+    // the wire grammar shared with the crypt plugin and the clients
+    requires mattdaemon.protocol;
     requires org.apache.logging.log4j;
     requires org.apache.logging.log4j.core;
     // sun.misc.Signal, the foreground mode's only route to signals

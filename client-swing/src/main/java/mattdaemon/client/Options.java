@@ -17,6 +17,7 @@ record Options(String host, int port, boolean dark, boolean help) {
               --port N      daemon port (default 4242)
               --dark        start with the dark theme (View > Dark theme switches)
               --help        this text
+            Ben_AFK --command COMMAND ... runs commands without a window: see matt-cli --help.
             """;
 
     /**

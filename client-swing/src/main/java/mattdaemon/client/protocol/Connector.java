@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import mattdaemon.client.protocol.ConnectFailure.Reason;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.Greeting;
+import mattdaemon.protocol.SessionChange;
+import mattdaemon.protocol.Wire;
 
 /**
  * Opens a session: TCP connect, the greeting (or the {@code MAXCLIENTS} refusal), then
@@ -97,17 +101,17 @@ public final class Connector {
         if (first == null) {
             throw new ConnectFailure(Reason.PROTOCOL, request.address() + " closed the connection without a greeting.", null);
         }
-        if (first.startsWith("-ERR MAXCLIENTS")) {
-            String why = first.substring("-ERR MAXCLIENTS".length()).strip();
+        if (Wire.isStatus(first) && Wire.Status.parse(first).code().equals(ErrorCode.MAXCLIENTS)) {
+            String why = Wire.Status.parse(first).text();
             throw new ConnectFailure(Reason.MAXCLIENTS, "Matt_daemon on " + request.address()
                     + " already serves all the clients it allows" + (why.isEmpty() ? "" : " (" + why + ")")
                     + ". Try again once another client has disconnected.", null);
         }
         try {
-            if (!first.startsWith("* ")) {
+            if (!Wire.isNotice(first)) {
                 throw new IllegalArgumentException(first);
             }
-            return Greeting.parse(first.substring(2));
+            return Greeting.parse(Wire.noticeText(first));
         } catch (IllegalArgumentException e) {
             throw new ConnectFailure(Reason.PROTOCOL, request.address() + " is not a Matt_daemon: it said \"" + first + "\".", e);
         }
@@ -115,7 +119,7 @@ public final class Connector {
 
     private void startTls(DaemonConnection connection) throws ConnectFailure {
         Reply reply = await(connection, "starttls", Reason.TLS);
-        if (!SessionEffect.tookEffect(reply)) {
+        if (!(reply.change() instanceof SessionChange.StartTls)) {
             throw new ConnectFailure(Reason.TLS, "This daemon does not offer TLS (" + reply.statusLine() + ").", null);
         }
     }
@@ -125,7 +129,7 @@ public final class Connector {
             throw new ConnectFailure(Reason.AUTH, "This daemon requires a password.", null);
         }
         Reply reply = await(connection, "auth " + password, Reason.AUTH);
-        if (!SessionEffect.tookEffect(reply)) {
+        if (!(reply.change() instanceof SessionChange.Authenticated)) {
             throw new ConnectFailure(Reason.AUTH, "Wrong password: Matt_daemon on " + connection.host() + ":" + connection.port()
                     + " refused it (\"" + reply.statusLine() + "\"). Check the password and connect again.", null);
         }

@@ -13,11 +13,16 @@ import java.util.concurrent.Executors;
 
 import javax.net.ssl.SSLSocket;
 
+import mattdaemon.protocol.Greeting;
+import mattdaemon.protocol.SessionChange;
+import mattdaemon.protocol.Wire;
+
 /**
  * An open session with a daemon. {@link #send} never blocks: lines are written in order by a
  * writer thread and may be pipelined; a reader thread matches each reply to the oldest
- * request waiting for one. A request that changes the wire ({@code daemoncrypt on|off},
- * {@code starttls}) holds back later lines until its reply has been read and applied.
+ * request waiting for one. A request that may change the wire ({@code daemoncrypt},
+ * {@code starttls}) holds back later lines until its reply has been read and applied; what
+ * changed is read from the reply ({@link SessionChange}), not guessed from the request.
  * Obtained from {@link Connector#connect}.
  */
 public final class DaemonConnection implements AutoCloseable {
@@ -39,7 +44,11 @@ public final class DaemonConnection implements AutoCloseable {
     private ConnectionListener listener;
     private volatile SessionState state = SessionState.opened();
 
-    private record Pending(String line, SessionEffect effect, CompletableFuture<Reply> reply) {
+    /**
+     * @param mayChange whether the reply may carry a session change ({@link SessionChange#mayChange})
+     * @param barrier   whether later lines wait for the reply ({@link SessionChange#mayChangeWire})
+     */
+    private record Pending(String line, boolean mayChange, boolean barrier, CompletableFuture<Reply> reply) {
     }
 
     DaemonConnection(LineChannel channel, String host, int port, Greeting greeting, CertificatePin pin) {
@@ -106,7 +115,8 @@ public final class DaemonConnection implements AutoCloseable {
      * {@link ConnectionClosedException} when the connection ends first.
      */
     public CompletableFuture<Reply> send(String line) {
-        Pending pending = new Pending(line, SessionEffect.of(line), new CompletableFuture<>());
+        Pending pending = new Pending(line, SessionChange.mayChange(line), SessionChange.mayChangeWire(line),
+                new CompletableFuture<>());
         synchronized (this) {
             if (closed) {
                 pending.reply().completeExceptionally(new ConnectionClosedException("not connected", closeCause));
@@ -122,7 +132,7 @@ public final class DaemonConnection implements AutoCloseable {
     /** Queues the write; the caller holds the lock, so queue order is wire order. */
     private void dispatch(Pending pending) {
         inFlight.add(pending);
-        barrier = pending.effect().changesWire();
+        barrier = pending.barrier();
         writer.execute(() -> {
             try {
                 channel.writeLine(pending.line());
@@ -138,14 +148,14 @@ public final class DaemonConnection implements AutoCloseable {
             List<String> body = new ArrayList<>();
             String line;
             while ((line = channel.readLine()) != null) {
-                if (line.startsWith("| ") || line.equals("|")) {
-                    body.add(line.length() > 2 ? line.substring(2) : "");
-                } else if (Reply.isStatus(line)) {
+                if (Wire.isBody(line)) {
+                    body.add(Wire.bodyText(line));
+                } else if (Wire.isStatus(line)) {
                     complete(Reply.of(body, line));
                     body = new ArrayList<>();
                 } else {
                     // "* text" notices, and anything else a newer daemon may send, are told as notices
-                    notice(line.startsWith("* ") ? line.substring(2) : line);
+                    notice(Wire.noticeText(line));
                 }
             }
         } catch (SocketException e) {
@@ -171,13 +181,15 @@ public final class DaemonConnection implements AutoCloseable {
             return;
         }
         try {
-            apply(pending.effect(), reply);
+            if (pending.mayChange()) {
+                apply(reply.change());
+            }
         } catch (IOException e) {
             pending.reply().completeExceptionally(e);
             throw e;
         }
         pending.reply().complete(reply);
-        if (pending.effect().changesWire()) {
+        if (pending.barrier()) {
             synchronized (this) {
                 barrier = false;
                 while (!barrier && !held.isEmpty()) {
@@ -188,23 +200,18 @@ public final class DaemonConnection implements AutoCloseable {
     }
 
     /** Runs on the reader thread before the next line is read, so that line is read the new way. */
-    private void apply(SessionEffect effect, Reply reply) throws IOException {
-        if (effect == SessionEffect.NONE || !SessionEffect.tookEffect(reply)) {
-            return;
-        }
-        switch (effect) {
-            case AUTH -> update(state.withAuthenticated());
-            case CODEC_BASE64 -> useCodec(WireCodec.BASE64);
-            case CODEC_PLAIN -> useCodec(WireCodec.PLAIN);
-            case CODEC_TOGGLE -> useCodec(channel.codec() == WireCodec.PLAIN ? WireCodec.BASE64 : WireCodec.PLAIN);
-            case STARTTLS -> {
+    private void apply(SessionChange change) throws IOException {
+        switch (change) {
+            case SessionChange.Authenticated a -> update(state.withAuthenticated());
+            case SessionChange.UseBase64(boolean on) -> useCodec(on ? WireCodec.BASE64 : WireCodec.PLAIN);
+            case SessionChange.StartTls t -> {
                 SSLSocket tls = TlsUpgrade.over(channel.socket(), host, port, pin);
                 tls.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
                 channel.upgrade(tls);
                 tls.setSoTimeout(0);
                 update(state.withTls());
             }
-            case NONE -> {
+            case SessionChange.None n -> {
             }
         }
     }

@@ -2,6 +2,9 @@ package mattdaemon.client.protocol;
 
 import java.util.List;
 
+import mattdaemon.protocol.SessionChange;
+import mattdaemon.protocol.Wire;
+
 /**
  * One complete reply: the body lines (without their {@code "| "} prefix) and the status line.
  */
@@ -21,6 +24,19 @@ public sealed interface Reply {
     /** The status line as it came over the wire. */
     String statusLine();
 
+    /** The status line's parts. */
+    default Wire.Status status() {
+        return switch (this) {
+            case Ok ok -> new Wire.Status(true, "", ok.text());
+            case Error error -> new Wire.Status(false, error.code(), error.text());
+        };
+    }
+
+    /** What this reply says changed in the session, when it answers a request that may change it. */
+    default SessionChange change() {
+        return SessionChange.of(status());
+    }
+
     /** {@code +OK text}. */
     record Ok(List<String> body, String text) implements Reply {
         /** Copies the body. */
@@ -30,7 +46,7 @@ public sealed interface Reply {
 
         @Override
         public String statusLine() {
-            return text.isEmpty() ? "+OK" : "+OK " + text;
+            return text.isEmpty() ? Wire.OK : Wire.ok(text);
         }
     }
 
@@ -43,13 +59,13 @@ public sealed interface Reply {
 
         @Override
         public String statusLine() {
-            return "-ERR " + code + (text.isEmpty() ? "" : " " + text);
+            return text.isEmpty() ? Wire.ERR + " " + code : Wire.error(code, text);
         }
     }
 
     /** Whether a line ends a reply ({@code +OK ...} or {@code -ERR ...}). */
     static boolean isStatus(String line) {
-        return line.equals("+OK") || line.startsWith("+OK ") || line.equals("-ERR") || line.startsWith("-ERR ");
+        return Wire.isStatus(line);
     }
 
     /**
@@ -58,14 +74,7 @@ public sealed interface Reply {
      * @throws IllegalArgumentException when {@code status} is not a status line
      */
     static Reply of(List<String> body, String status) {
-        if (status.startsWith("+OK")) {
-            return new Ok(body, status.length() > 3 ? status.substring(4) : "");
-        }
-        if (status.startsWith("-ERR")) {
-            String rest = status.length() > 4 ? status.substring(5) : "";
-            int space = rest.indexOf(' ');
-            return space < 0 ? new Error(body, rest, "") : new Error(body, rest.substring(0, space), rest.substring(space + 1));
-        }
-        throw new IllegalArgumentException("not a status line: " + status);
+        Wire.Status parsed = Wire.Status.parse(status);
+        return parsed.ok() ? new Ok(body, parsed.text()) : new Error(body, parsed.code(), parsed.text());
     }
 }

@@ -1,7 +1,6 @@
 package mattdaemon.client.protocol;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import mattdaemon.protocol.Base64Lines;
 
 /** How protocol lines travel: as they are, or each one Base64 of its UTF-8 bytes. */
 public enum WireCodec {
@@ -17,16 +16,16 @@ public enum WireCodec {
             return wireLine;
         }
     },
-    /** Each line is Base64 of its UTF-8 bytes ({@code daemoncrypt on}). */
+    /** Each line is Base64 of its UTF-8 bytes ({@code daemoncrypt on}); see {@link Base64Lines}. */
     BASE64("Base64") {
         @Override
         public String encode(String line) {
-            return Base64.getEncoder().encodeToString(line.getBytes(StandardCharsets.UTF_8));
+            return Base64Lines.encode(line);
         }
 
         @Override
         public String decode(String wireLine) {
-            return new String(Base64.getDecoder().decode(wireLine.strip()), StandardCharsets.UTF_8);
+            return Base64Lines.decode(wireLine);
         }
     };
 

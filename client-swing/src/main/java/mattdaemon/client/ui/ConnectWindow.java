@@ -5,8 +5,14 @@ import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.util.function.BiConsumer;
 
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -17,6 +23,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 
@@ -30,6 +37,8 @@ import mattdaemon.client.servers.RecentServers;
 /**
  * Asks where to connect: host, port, TLS, password, or one of the recent servers. Says
  * plainly why a connection failed (daemon down, client limit reached, wrong password, ...).
+ * The most recent server is selected when it opens and the password field has the focus (host
+ * and port are filled in already); Escape and Alt+Q close it from any field.
  */
 final class ConnectWindow extends JFrame {
     private final Connector connector;
@@ -72,6 +81,10 @@ final class ConnectWindow extends JFrame {
                 tls.setSelected(s.tls());
             }
         });
+        // the last server used is the likeliest next one, unless the command line named another
+        recent.list().stream().findFirst()
+                .filter(s -> s.host().equals(initialHost) && s.port() == initialPort || initialIsDefault(initialHost, initialPort))
+                .ifPresent(recentBox::setSelectedItem);
         JPanel content = new JPanel(new BorderLayout(0, 10));
         content.setBorder(BorderFactory.createEmptyBorder(14, 16, 12, 16));
         JLabel heading = new JLabel("Connect to Matt_daemon");
@@ -81,7 +94,31 @@ final class ConnectWindow extends JFrame {
         content.add(buttons(), BorderLayout.SOUTH);
         setContentPane(content);
         getRootPane().setDefaultButton(connect);
+        closeOn(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0));
+        // the Quit button's mnemonic, whichever field (the Recent box too) has the focus
+        closeOn(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.ALT_DOWN_MASK));
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowOpened(WindowEvent e) {
+                password.requestFocusInWindow();
+            }
+        });
         WindowPlacement.packCentred(this);
+    }
+
+    private static boolean initialIsDefault(String host, int port) {
+        return host.equals("localhost") && port == 4242;
+    }
+
+    private void closeOn(KeyStroke key) {
+        String name = "close-" + key;
+        getRootPane().getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(key, name);
+        getRootPane().getActionMap().put(name, new AbstractAction(name) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                dispose();
+            }
+        });
     }
 
     private JPanel form() {

@@ -30,13 +30,9 @@ import javax.swing.text.StyledDocument;
 final class ConsolePanel extends JPanel {
     static final int MAX_LINES = 10_000;
 
-    private final JTextPane output = new JTextPane() {
-        // a console does not wrap: long lines scroll sideways, like in a terminal with no wrap
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return getParent() == null || getUI().getPreferredSize(this).width <= getParent().getWidth();
-        }
-    };
+    // long lines wrap at the window's width (a JTextPane tracks the viewport's width), so no
+    // reply is cut off at the right edge without a hint
+    private final JTextPane output = new JTextPane();
     private final JTextField commandLine = new JTextField();
     private final CommandHistory history = new CommandHistory();
     private volatile List<String> commandNames = List.of();

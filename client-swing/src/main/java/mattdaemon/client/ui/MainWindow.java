@@ -19,6 +19,7 @@ import javax.swing.JMenuItem;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
 import mattdaemon.client.protocol.CommandInfo;
@@ -28,13 +29,14 @@ import mattdaemon.client.protocol.SessionState;
 /**
  * The main window: the server's commands on the left; the console, the info table and the
  * log viewer in tabs; the status bar below; menus with mnemonics and shortcuts (Ctrl+L clears
- * the console, Ctrl+R reconnects).
+ * the console, Ctrl+R reconnects). After a tab switch (Alt+1, 2, 3) or any shortcut the keyboard
+ * is where the user will type next: the command line on the console, the filter on the logs.
  */
 final class MainWindow extends JFrame {
     private final ConsolePanel console = new ConsolePanel();
     private final CommandListPanel commands = new CommandListPanel();
     private final KeyValuePanel info = new KeyValuePanel(line -> controller().quiet(line));
-    private final LogViewerPanel logs = new LogViewerPanel(() -> controller().quiet("daemonlogs " + LogViewerPanel.LINES));
+    private final LogViewerPanel logs = new LogViewerPanel(this::quiet);
     private final StatusBar status = new StatusBar();
     private final JTabbedPane tabs = new JTabbedPane();
     private final Action reconnect;
@@ -55,6 +57,12 @@ final class MainWindow extends JFrame {
         tabs.setMnemonicAt(1, KeyEvent.VK_2);
         tabs.setMnemonicAt(2, KeyEvent.VK_3);
         tabs.setName("tabs");
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedComponent() == logs) {
+                logs.shown();
+            }
+            focusTyping();
+        });
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, commands, tabs);
         split.setResizeWeight(0);
         add(split, BorderLayout.CENTER);
@@ -70,7 +78,7 @@ final class MainWindow extends JFrame {
 
             @Override
             public void windowOpened(WindowEvent e) {
-                console.commandLine().requestFocusInWindow();
+                focusTyping();
             }
         });
         setPreferredSize(new Dimension(1120, 680));
@@ -102,7 +110,10 @@ final class MainWindow extends JFrame {
         JCheckBoxMenuItem dark = new JCheckBoxMenuItem("Dark theme", Theme.isDark());
         dark.setMnemonic('D');
         dark.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
-        dark.addActionListener(e -> Theme.apply(dark.isSelected()));
+        dark.addActionListener(e -> {
+            Theme.apply(dark.isSelected());
+            focusTyping();
+        });
         view.add(dark);
         JMenuBar bar = new JMenuBar();
         bar.add(connection);
@@ -110,11 +121,33 @@ final class MainWindow extends JFrame {
         return bar;
     }
 
-    private static Action action(String name, char mnemonic, KeyStroke key, Runnable run) {
+    /**
+     * Puts the keyboard focus where typing goes on the tab shown: the command line, the log
+     * filter, or the info table. Later on the event queue, so it wins over the focus a menu or
+     * a tab's mnemonic hands back when it closes.
+     */
+    void focusTyping() {
+        SwingUtilities.invokeLater(() -> {
+            if (!isDisplayable()) {
+                return;
+            }
+            java.awt.Component selected = tabs.getSelectedComponent();
+            if (selected == console) {
+                console.commandLine().requestFocusInWindow();
+            } else if (selected == logs) {
+                logs.filter().requestFocusInWindow();
+            } else {
+                info.requestFocusInWindow();
+            }
+        });
+    }
+
+    private Action action(String name, char mnemonic, KeyStroke key, Runnable run) {
         Action action = new AbstractAction(name) {
             @Override
             public void actionPerformed(ActionEvent e) {
                 run.run();
+                focusTyping();
             }
         };
         action.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
@@ -141,6 +174,13 @@ final class MainWindow extends JFrame {
     /** Whether {@code c} drives this window now; callbacks of a replaced session are ignored. */
     boolean isCurrent(SessionController c) {
         return controller == c;
+    }
+
+    /** Sends a request whose reply goes only to its view, once connected. */
+    private void quiet(String line) {
+        if (controller != null) {
+            controller.quiet(line);
+        }
     }
 
     private SessionController controller() {

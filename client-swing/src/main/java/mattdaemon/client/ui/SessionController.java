@@ -11,6 +11,8 @@ import mattdaemon.client.protocol.DaemonConnection;
 import mattdaemon.client.protocol.KeyValues;
 import mattdaemon.client.protocol.Reply;
 import mattdaemon.client.protocol.SessionState;
+import mattdaemon.protocol.Notice;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * Links one connection to the main window's views: sends what the user typed, writes each
@@ -20,7 +22,6 @@ import mattdaemon.client.protocol.SessionState;
  */
 final class SessionController implements ConnectionListener {
     /** The notice a daemon sends when its command set changed. */
-    static final String PLUGINS_CHANGED = "plugins changed";
 
     private final DaemonConnection connection;
     private final MainWindow window;
@@ -89,7 +90,7 @@ final class SessionController implements ConnectionListener {
     /** Hands a successful reply to the view that shows its command. */
     private void route(String line, Reply reply) {
         String[] words = line.strip().split("\\s+", 2);
-        if (!reply.ok() || reply.text().equals("logged")) {
+        if (!reply.ok() || reply.text().equals(SessionChange.LOGGED)) {
             return;
         }
         String command = words[0];
@@ -109,7 +110,7 @@ final class SessionController implements ConnectionListener {
                 return;
             }
             window.console().append(ConsoleStyle.NOTICE, "* " + text);
-            if (text.equals(PLUGINS_CHANGED)) {
+            if (text.equals(Notice.PLUGINS_CHANGED)) {
                 quiet("help");
             }
         });

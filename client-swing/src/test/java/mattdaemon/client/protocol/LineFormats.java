@@ -7,7 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Parsing of status lines, help lines, log lines, greetings, and the Base64 line codec. */
+import mattdaemon.protocol.SessionChange;
+
+/** Parsing of status lines, help lines, log lines and session changes, and the Base64 line codec (see also the protocol module's WireGrammar). */
 class LineFormats {
 
     @Test
@@ -23,12 +25,12 @@ class LineFormats {
 
     @Test
     void helpLinesGiveNameSummaryAndModule() {
-        assertThat(CommandInfo.parse("daemonlogs  show the last lines of the daemon log  [mattdaemon.core]"))
-                .isEqualTo(new CommandInfo("daemonlogs", "show the last lines of the daemon log", "mattdaemon.core"));
-        assertThat(CommandInfo.parse("mail        send [test] mail  [mattdaemon.plugin.mail]"))
-                .isEqualTo(new CommandInfo("mail", "send [test] mail", "mattdaemon.plugin.mail"));
-        assertThat(CommandInfo.parse("bare")).isEqualTo(new CommandInfo("bare", "", ""));
-        assertThat(CommandInfo.parse("   ")).isNull();
+        Reply help = new Reply.Ok(List.of("daemonlogs  show the last lines of the daemon log  [mattdaemon.core]",
+                "mail        send [test] mail  [mattdaemon.plugin.mail]", "bare", "   "), "3 commands");
+        assertThat(CommandInfo.fromHelp(help)).containsExactly(
+                new CommandInfo("daemonlogs", "show the last lines of the daemon log", "mattdaemon.core"),
+                new CommandInfo("mail", "send [test] mail", "mattdaemon.plugin.mail"),
+                new CommandInfo("bare", "", ""));
     }
 
     @Test
@@ -36,13 +38,6 @@ class LineFormats {
         assertThat(LogLine.parse("[24/11/2026-18:42:15] [ ERROR ] - Matt_daemon: Error file locked."))
                 .isEqualTo(new LogLine("24/11/2026-18:42:15", "ERROR", "Error file locked."));
         assertThat(LogLine.parse("something else")).isEqualTo(new LogLine("", "", "something else"));
-    }
-
-    @Test
-    void greetingsSayWhetherAPasswordIsNeeded() {
-        assertThat(Greeting.parse("Matt_daemon 1.0.0 ready")).isEqualTo(new Greeting("1.0.0", false));
-        assertThat(Greeting.parse("Matt_daemon 1.2.0 ready, password required")).isEqualTo(new Greeting("1.2.0", true));
-        assertThatThrownBy(() -> Greeting.parse("Other 1.0 ready")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -57,17 +52,13 @@ class LineFormats {
     }
 
     @Test
-    void onlyCodecAndTlsSwitchesHoldLaterRequests() {
-        assertThat(SessionEffect.of("daemoncrypt on")).isEqualTo(SessionEffect.CODEC_BASE64);
-        assertThat(SessionEffect.of("daemoncrypt OFF")).isEqualTo(SessionEffect.CODEC_PLAIN);
-        assertThat(SessionEffect.of("daemoncrypt")).isEqualTo(SessionEffect.CODEC_TOGGLE);
-        assertThat(SessionEffect.of("daemoncrypt on now")).isEqualTo(SessionEffect.NONE);
-        assertThat(SessionEffect.of("starttls")).isEqualTo(SessionEffect.STARTTLS);
-        assertThat(SessionEffect.of("auth secret")).isEqualTo(SessionEffect.AUTH);
-        assertThat(SessionEffect.of("starttls please")).isEqualTo(SessionEffect.NONE);
-        assertThat(SessionEffect.STARTTLS.changesWire()).isTrue();
-        assertThat(SessionEffect.AUTH.changesWire()).isFalse();
-        assertThat(SessionEffect.tookEffect(new Reply.Ok(List.of(), "logged"))).isFalse();
-        assertThat(SessionEffect.tookEffect(new Reply.Ok(List.of(), "TLS handshake next"))).isTrue();
+    void sessionChangesAreReadFromTheReplyText() {
+        assertThat(Reply.of(List.of(), "+OK daemoncrypt on: lines are Base64 from now on").change())
+                .isEqualTo(new SessionChange.UseBase64(true));
+        assertThat(Reply.of(List.of(), "+OK daemoncrypt already on").change()).isEqualTo(new SessionChange.None());
+        assertThat(Reply.of(List.of(), "+OK logged").change()).isEqualTo(new SessionChange.None());
+        assertThat(Reply.of(List.of(), "-ERR TLS this connection already uses TLS").change()).isEqualTo(new SessionChange.None());
+        assertThat(Reply.of(List.of(), "+OK begin TLS handshake; certificate SHA-256 AA:BB").change())
+                .isEqualTo(new SessionChange.StartTls("AA:BB"));
     }
 }

@@ -10,6 +10,8 @@ import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.request.Admission;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * {@code auth <password>}: proves the client knows the daemon's password. A wrong one is
@@ -52,10 +54,10 @@ public final class AuthCommand implements CoreCommand {
     public Reply execute(CoreContext context, String arguments) throws InterruptedException {
         AuthState auth = context.auth();
         if (!context.protection().enabled()) {
-            return Reply.ok("no password is required");
+            return Reply.ok(SessionChange.NO_PASSWORD);
         }
         if (auth.authenticated(context.protection().generation())) {
-            return Reply.ok("already authenticated");
+            return Reply.ok(SessionChange.ALREADY_AUTHENTICATED);
         }
         if (context.logins().check(context.peerAddress()) instanceof LoginThrottle.Decision.Refused refused) {
             if (refused.firstRefusal()) {
@@ -63,7 +65,7 @@ public final class AuthCommand implements CoreCommand {
                         + " s: too many wrong passwords from its address.");
             }
             context.close("too many wrong passwords from its address");
-            return Reply.error("AUTH", "too many wrong passwords from your address; try again in "
+            return Reply.error(ErrorCode.AUTH, "too many wrong passwords from your address; try again in "
                     + refused.retryAfter().toSeconds() + " s");
         }
         long generation = context.protection().generation();
@@ -71,7 +73,7 @@ public final class AuthCommand implements CoreCommand {
             context.logins().recordSuccess(context.peerAddress());
             auth.succeeded(generation);
             context.sessionLog().info("authenticated.");
-            return Reply.ok("authenticated");
+            return Reply.ok(SessionChange.AUTHENTICATED);
         }
         context.logins().recordFailure(context.peerAddress());
         Duration delay = auth.failed();
@@ -80,8 +82,8 @@ public final class AuthCommand implements CoreCommand {
         Thread.sleep(delay);
         if (auth.exhausted()) {
             context.close(AuthState.MAX_FAILURES + " wrong passwords");
-            return Reply.error("AUTH", "wrong password; too many attempts, closing");
+            return Reply.error(ErrorCode.AUTH, "wrong password; too many attempts, closing");
         }
-        return Reply.error("AUTH", "wrong password (" + (AuthState.MAX_FAILURES - auth.failures()) + " attempts left)");
+        return Reply.error(ErrorCode.AUTH, "wrong password (" + (AuthState.MAX_FAILURES - auth.failures()) + " attempts left)");
     }
 }

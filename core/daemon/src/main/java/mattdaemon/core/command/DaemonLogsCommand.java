@@ -8,17 +8,22 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import mattdaemon.api.Command;
-import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
+import mattdaemon.core.request.CoreCommand;
+import mattdaemon.core.request.CoreContext;
+import mattdaemon.protocol.ErrorCode;
 
 /**
- * {@code daemonlogs [N]}: the last N lines of the log (default 20, at most 10000). The file is
- * read backwards from its end, so a large log is never loaded whole.
+ * {@code daemonlogs [N] [follow]}: the last N lines of the log (default 20, at most 10000). The
+ * file is read backwards from its end, so a large log is never loaded whole. {@code follow}
+ * marks the repeated poll of a log viewer that follows the log: the same reply, but no
+ * {@code Request} line per call, so following adds nothing to what it follows (the viewer's
+ * first, ordinary {@code daemonlogs N} is logged once when following starts).
  */
-public final class DaemonLogsCommand implements Command {
+public final class DaemonLogsCommand implements CoreCommand {
     static final int DEFAULT_LINES = 20;
     static final int MAX_LINES = 10_000;
+    static final String FOLLOW = "follow";
     private static final int CHUNK = 8192;
 
     @Override
@@ -33,19 +38,29 @@ public final class DaemonLogsCommand implements Command {
 
     @Override
     public String usage() {
-        return "daemonlogs [count, default " + DEFAULT_LINES + ", at most " + MAX_LINES + "]";
+        return "daemonlogs [count, default " + DEFAULT_LINES + ", at most " + MAX_LINES + "] [" + FOLLOW + "]";
     }
 
     @Override
-    public Reply execute(CommandContext context, String arguments) throws IOException {
+    public boolean logsRequest(String arguments) {
+        return !isFollowPoll(arguments);
+    }
+
+    private static boolean isFollowPoll(String arguments) {
+        return arguments.equals(FOLLOW) || arguments.endsWith(" " + FOLLOW);
+    }
+
+    @Override
+    public Reply execute(CoreContext context, String arguments) throws IOException {
+        String countText = isFollowPoll(arguments) ? arguments.substring(0, arguments.length() - FOLLOW.length()).strip() : arguments;
         int count;
         try {
-            count = arguments.isEmpty() ? DEFAULT_LINES : Integer.parseInt(arguments);
+            count = countText.isEmpty() ? DEFAULT_LINES : Integer.parseInt(countText);
         } catch (NumberFormatException e) {
-            return Reply.error("USAGE", usage());
+            return Reply.error(ErrorCode.USAGE, usage());
         }
         if (count < 1 || count > MAX_LINES) {
-            return Reply.error("USAGE", usage());
+            return Reply.error(ErrorCode.USAGE, usage());
         }
         List<String> lines = tail(context.status().logFile().toString(), count);
         return Reply.ok(lines.size() + " log lines", lines);

@@ -6,6 +6,7 @@ import mattdaemon.api.Reply;
 import mattdaemon.core.auth.PasswordChangeRule;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
+import mattdaemon.protocol.ErrorCode;
 
 /**
  * {@code daemonpass [password]}: with a password, turns protection on (or changes the password);
@@ -43,7 +44,7 @@ public final class DaemonPassCommand implements CoreCommand {
     public Reply execute(CoreContext context, String arguments) throws IOException {
         if (PasswordChangeRule.check(context.peerAddress(), context.protection().enabled())
                 instanceof PasswordChangeRule.Decision.Refused refused) {
-            return Reply.error("DENIED", refused.reason());
+            return Reply.error(ErrorCode.DENIED, refused.reason());
         }
         if (arguments.isEmpty()) {
             context.protection().clear();
@@ -51,7 +52,7 @@ public final class DaemonPassCommand implements CoreCommand {
             return Reply.ok("protection off");
         }
         if (arguments.length() < MIN_LENGTH) {
-            return Reply.error("USAGE", "the password must have at least " + MIN_LENGTH + " characters");
+            return Reply.error(ErrorCode.USAGE, "the password must have at least " + MIN_LENGTH + " characters");
         }
         context.protection().set(arguments.toCharArray());
         context.auth().succeeded(context.protection().generation());

@@ -6,6 +6,8 @@ import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.CommandInfo;
 import mattdaemon.api.Reply;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.HelpLine;
 
 /** {@code help [command]}: the commands loaded right now, or one command's usage. */
 public final class HelpCommand implements Command {
@@ -30,12 +32,10 @@ public final class HelpCommand implements Command {
         if (!arguments.isEmpty()) {
             return commands.stream().filter(c -> c.name().equals(arguments)).findFirst()
                     .map(c -> Reply.ok("usage", List.of("usage: " + c.usage(), c.summary(), "module: " + c.module())))
-                    .orElse(Reply.error("UNKNOWN", "no command named " + arguments));
+                    .orElse(Reply.error(ErrorCode.UNKNOWN, "no command named " + arguments));
         }
-        int width = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
-        List<String> lines = commands.stream()
-                .map(c -> String.format("%-" + width + "s  %s  [%s]", c.name(), c.summary(), c.module()))
-                .toList();
+        List<String> lines = HelpLine.format(commands.stream()
+                .map(c -> new HelpLine(c.name(), c.summary(), c.module())).toList());
         return Reply.ok(commands.size() + " commands; any other line is logged as a message", lines);
     }
 }

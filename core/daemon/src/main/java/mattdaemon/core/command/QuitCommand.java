@@ -3,6 +3,7 @@ package mattdaemon.core.command;
 import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.Reply;
+import mattdaemon.protocol.Notice;
 
 /** {@code quit}: stops the daemon in order (clients told and closed, lock removed, log flushed). */
 public final class QuitCommand implements Command {
@@ -19,6 +20,6 @@ public final class QuitCommand implements Command {
     @Override
     public Reply execute(CommandContext context, String arguments) {
         context.requestShutdown("quit from " + context.session().peer());
-        return Reply.ok("Matt_daemon shutting down");
+        return Reply.ok(Notice.SHUTTING_DOWN);
     }
 }

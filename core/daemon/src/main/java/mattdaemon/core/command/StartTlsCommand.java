@@ -10,6 +10,8 @@ import mattdaemon.core.request.Admission;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
 import mattdaemon.core.tls.TlsIdentity;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * {@code starttls}: after the {@code +OK} reply the client starts a TLS 1.3 handshake on the same
@@ -39,20 +41,20 @@ public final class StartTlsCommand implements CoreCommand {
     @Override
     public Reply execute(CoreContext context, String arguments) throws Exception {
         if (context.secure()) {
-            return Reply.error("TLS", "this connection already uses TLS");
+            return Reply.error(ErrorCode.TLS, "this connection already uses TLS");
         }
         if (!context.session().codec().name().equals("plain")) {
-            return Reply.error("TLS", "turn " + context.session().codec().name() + " off before starttls");
+            return Reply.error(ErrorCode.TLS, "turn " + context.session().codec().name() + " off before starttls");
         }
         TlsIdentity identity = context.tls().get(20, TimeUnit.SECONDS);
         try {
             identity.context(); // built on first use: fail here, with a reply, rather than mid-handshake
         } catch (GeneralSecurityException | IOException e) {
             context.log("starttls refused: " + e.getMessage());
-            return Reply.error("TLS", "TLS unavailable: " + e.getMessage());
+            return Reply.error(ErrorCode.TLS, "TLS unavailable: " + e.getMessage());
         }
         String fingerprint = identity.fingerprint();
         context.startTls();
-        return Reply.ok("begin TLS handshake; certificate SHA-256 " + fingerprint);
+        return Reply.ok(SessionChange.startTls(fingerprint));
     }
 }

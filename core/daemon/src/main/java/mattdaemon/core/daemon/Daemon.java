@@ -30,6 +30,7 @@ import mattdaemon.core.server.Server;
 import mattdaemon.core.server.SessionLimits;
 import mattdaemon.core.server.ShutdownRequest;
 import mattdaemon.core.tls.TlsIdentity;
+import mattdaemon.protocol.Notice;
 
 /**
  * The daemon's life: become a daemon, open the log, take the lock, bind the port, report
@@ -195,7 +196,7 @@ public final class Daemon {
                             ? security.tls().join().fingerprint() : "");
             PluginManager plugins = new PluginManager(settings.pluginDir(), Libc.geteuid(), commands, log,
                     name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
-                    () -> server.broadcast("plugins changed"));
+                    () -> server.broadcast(Notice.PLUGINS_CHANGED));
             plugins.refresh();
             try (RequestHandler requests = new RequestHandler(commands, log, events, security, server::noticeAllBut,
                     status, plugins::refresh);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import mattdaemon.api.LineCodec;
 import mattdaemon.api.Reply;
 import mattdaemon.core.log.LogText;
+import mattdaemon.protocol.Wire;
 
 /**
  * Writes protocol lines through the session's codec. Thread-safe: a notice (shutdown, plugins
@@ -35,17 +36,17 @@ public final class ReplyWriter {
     /** Writes a reply: its body lines, then its status line. */
     public synchronized void reply(Reply reply) throws IOException {
         for (String line : reply.body()) {
-            line("| " + line);
+            line(Wire.body(line));
         }
         line(switch (reply) {
-            case Reply.Ok ok -> "+OK " + ok.text();
-            case Reply.Error error -> "-ERR " + error.code() + " " + error.text();
+            case Reply.Ok ok -> Wire.ok(ok.text());
+            case Reply.Error error -> Wire.error(error.code(), error.text());
         });
     }
 
     /** Writes and flushes a notice not tied to a request ({@code * text}). */
     public synchronized void notice(String text) throws IOException {
-        line("* " + text);
+        line(Wire.notice(text));
         out.flush();
     }
 

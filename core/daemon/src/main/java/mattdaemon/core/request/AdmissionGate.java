@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import mattdaemon.api.Reply;
+import mattdaemon.protocol.ErrorCode;
 
 /**
  * Decides whether a session is let in far enough for a request, before anything runs or is
@@ -27,7 +28,7 @@ final class AdmissionGate {
     /** TLS first (nothing but {@code starttls} crosses a plaintext link that must be TLS), then the password. */
     static AdmissionGate of(SecurityPolicy policy) {
         Filter tls = (caller, needed) -> policy.tlsRequired() && !caller.secure() && needed != Admission.ANY_TIME
-                ? Optional.of(Reply.error("TLSREQUIRED", "this daemon requires TLS: send starttls first"))
+                ? Optional.of(Reply.error(ErrorCode.TLSREQUIRED, "this daemon requires TLS: send starttls first"))
                 : Optional.empty();
         Filter password = (caller, needed) -> policy.mustAuthenticate(caller) && needed == Admission.ADMITTED
                 ? Optional.of(refuseUnauthenticated(caller))
@@ -38,7 +39,7 @@ final class AdmissionGate {
     /** Lines before authentication are refused and not logged as user input: only the fact is. */
     private static Reply refuseUnauthenticated(Caller caller) {
         caller.log().refused("had a line refused before authentication.");
-        return Reply.error("AUTH", "authentication required: auth <password>");
+        return Reply.error(ErrorCode.AUTH, "authentication required: auth <password>");
     }
 
     Optional<Reply> refusal(Caller caller, Admission needed) {

@@ -20,6 +20,7 @@ import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.LogText;
 import mattdaemon.core.posix.ThreadNice;
+import mattdaemon.protocol.ErrorCode;
 
 /**
  * Runs one command call under its time limit. Each call gets a platform thread of its own, so
@@ -76,7 +77,7 @@ public final class CommandRunner implements AutoCloseable {
         Call blocker = stuck.get(command.getClass().getModule());
         if (blocker != null) {
             context.end();
-            return Outcome.of(Reply.error("PLUGIN", command.name() + " busy: a call to " + pluginName(blocker)
+            return Outcome.of(Reply.error(ErrorCode.PLUGIN, command.name() + " busy: a call to " + pluginName(blocker)
                     + " is still running past its time limit"));
         }
         CompletableFuture<Reply> result = new CompletableFuture<>();
@@ -101,7 +102,7 @@ public final class CommandRunner implements AutoCloseable {
             context.end();
             worker.interrupt();
             Thread.currentThread().interrupt();
-            return Outcome.of(Reply.error("SHUTDOWN", "daemon is shutting down"));
+            return Outcome.of(Reply.error(ErrorCode.SHUTDOWN, "daemon is shutting down"));
         }
     }
 
@@ -181,7 +182,7 @@ public final class CommandRunner implements AutoCloseable {
             log.error("Command " + command.name() + " " + safeReason, cause);
         }
         events.publish(new DaemonEvent.CommandFailed(Instant.now(), command.name(), reason));
-        return Outcome.of(Reply.error("PLUGIN", command.name() + " " + safeReason));
+        return Outcome.of(Reply.error(ErrorCode.PLUGIN, command.name() + " " + safeReason));
     }
 
     /** Calls running past their limit, e.g. {@code spin (mattdaemon.plugin.spin) stuck for 12 s}. */

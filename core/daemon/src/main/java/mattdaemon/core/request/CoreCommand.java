@@ -16,6 +16,15 @@ public interface CoreCommand extends Command {
         return Admission.ADMITTED;
     }
 
+    /**
+     * Whether this request gets its {@code Request ...} log line; true but for a request a client
+     * repeats on a timer and that changes nothing (a log viewer following the log must not fill
+     * the log it follows). Plugins cannot opt out: every plugin request is logged.
+     */
+    default boolean logsRequest(String arguments) {
+        return true;
+    }
+
     /** Answers one request, with the core's context. */
     Reply execute(CoreContext context, String arguments) throws Exception;
 

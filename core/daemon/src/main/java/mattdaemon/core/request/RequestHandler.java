@@ -14,6 +14,7 @@ import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.plugin.CommandRegistry;
 import mattdaemon.core.protocol.Request;
+import mattdaemon.protocol.ErrorCode;
 
 /**
  * Turns one request into its {@link Outcome}: a line whose first word names a loaded command runs
@@ -53,16 +54,16 @@ public final class RequestHandler implements AutoCloseable {
             case Request.Text text -> handleText(caller, text.text());
             case Request.NotUtf8 bytes -> gate.refusal(caller, Admission.ADMITTED).map(Outcome::of).orElseGet(() -> {
                 caller.log().userInput(bytes.bytes());
-                return Outcome.of(Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes"));
+                return Outcome.of(Reply.error(ErrorCode.ENCODING, "line is not valid UTF-8; logged with \\xNN escapes"));
             });
             case Request.Undecodable bad -> {
                 caller.log().error("sent an undecodable " + bad.codec() + " line: " + bad.wire());
-                yield Outcome.of(Reply.error("CODEC", "line is not valid " + bad.codec() + ": " + bad.reason()));
+                yield Outcome.of(Reply.error(ErrorCode.CODEC, "line is not valid " + bad.codec() + ": " + bad.reason()));
             }
             case Request.TooLong tooLong -> {
                 caller.log().error("had a line of " + tooLong.length() + " bytes discarded, over the "
                         + tooLong.limit() + "-byte limit.");
-                yield Outcome.of(Reply.error("TOOLONG", "line of " + tooLong.length() + " bytes discarded: the limit is "
+                yield Outcome.of(Reply.error(ErrorCode.TOOLONG, "line of " + tooLong.length() + " bytes discarded: the limit is "
                         + tooLong.limit() + " bytes"));
             }
         };
@@ -78,9 +79,11 @@ public final class RequestHandler implements AutoCloseable {
         if (command.isEmpty()) {
             caller.log().userInput(text);
             events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), text));
-            return Outcome.of(Reply.ok("logged"));
+            return Outcome.of(Reply.ok(mattdaemon.protocol.SessionChange.LOGGED));
         }
-        caller.log().daemonInfo("Request " + command.get().describeRequest(line.arguments()) + ".");
+        if (!(command.get() instanceof CoreCommand core) || core.logsRequest(line.arguments())) {
+            caller.log().daemonInfo("Request " + command.get().describeRequest(line.arguments()) + ".");
+        }
         return run(caller, command.get(), line.arguments());
     }
 
@@ -93,7 +96,7 @@ public final class RequestHandler implements AutoCloseable {
         CommandLine line = CommandLine.parse(text);
         return commands.find(line.word())
                 .map(entry -> run(caller, entry.command(), line.arguments()))
-                .orElse(Outcome.of(Reply.error("UNKNOWN", "no command named " + line.word())));
+                .orElse(Outcome.of(Reply.error(ErrorCode.UNKNOWN, "no command named " + line.word())));
     }
 
     private Outcome run(Caller caller, Command command, String arguments) {

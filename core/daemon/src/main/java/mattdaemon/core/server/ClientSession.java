@@ -25,6 +25,8 @@ import mattdaemon.core.protocol.RequestDecoder;
 import mattdaemon.core.request.Caller;
 import mattdaemon.core.request.Outcome;
 import mattdaemon.core.request.SessionChange;
+import mattdaemon.protocol.Greeting;
+import mattdaemon.protocol.Notice;
 
 /**
  * One client connection, one way through: read a request, hand it to the handler, write the
@@ -127,14 +129,8 @@ final class ClientSession implements Caller, Runnable {
     }
 
     private String greeting() {
-        StringBuilder text = new StringBuilder("Matt_daemon " + Version.CURRENT + " ready");
-        if (services.policy().tlsRequired()) {
-            text.append(", TLS required");
-        }
-        if (services.policy().protection().enabled()) {
-            text.append(", password required");
-        }
-        return text.toString();
+        return new Greeting(Version.CURRENT, services.policy().tlsRequired(), services.policy().protection().enabled())
+                .text();
     }
 
     private void useStreams(Socket current) throws IOException {
@@ -245,13 +241,13 @@ final class ClientSession implements Caller, Runnable {
             return; // the client waits for us, or the handshake has its own deadline
         } else if (services.policy().mustAuthenticate(this)
                 && Duration.between(connectedAt, Instant.now()).compareTo(limits.authGrace()) > 0) {
-            end("authentication timeout", "authentication timeout, closing");
+            end("authentication timeout", Notice.closing("authentication timeout"));
         } else if (decoder != null && decoder.partialLineAgeNanos() > limits.lineTimeout().toNanos()) {
-            end("line not completed within " + limits.lineTimeout().toSeconds() + " s",
-                    "line not completed within " + limits.lineTimeout().toSeconds() + " s, closing");
+            String why = "line not completed within " + limits.lineTimeout().toSeconds() + " s";
+            end(why, Notice.closing(why));
         } else if (decoder != null && decoder.partialLineAgeNanos() == 0
                 && now - lastActivityNanos > limits.idleTimeout().toNanos()) {
-            end("idle timeout", "idle timeout, closing");
+            end("idle timeout", Notice.closing("idle timeout"));
         }
     }
 

@@ -15,6 +15,9 @@ import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.request.RequestHandler;
 import mattdaemon.core.request.SecurityPolicy;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.Notice;
+import mattdaemon.protocol.Wire;
 
 /**
  * Accepts clients on one platform thread and runs each session on a virtual thread. Clients
@@ -142,7 +145,7 @@ public final class Server implements AutoCloseable {
         events.publish(new DaemonEvent.ClientRefused(Instant.now(), peer));
         try (socket) {
             OutputStream out = socket.getOutputStream();
-            out.write(("-ERR MAXCLIENTS server full: " + slots.max() + " clients already connected, try again later\n")
+            out.write((Wire.error(ErrorCode.MAXCLIENTS, "server full: " + slots.max() + " clients already connected, try again later") + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
@@ -164,7 +167,7 @@ public final class Server implements AutoCloseable {
         }
         List<ClientSession> sessions = slots.all();
         List<Thread> closers = sessions.stream()
-                .map(session -> Thread.ofVirtual().start(() -> session.closeWithNotice("Matt_daemon shutting down")))
+                .map(session -> Thread.ofVirtual().start(() -> session.closeWithNotice(Notice.SHUTTING_DOWN)))
                 .toList();
         Instant deadline = Instant.now().plus(SESSION_DRAIN);
         try {

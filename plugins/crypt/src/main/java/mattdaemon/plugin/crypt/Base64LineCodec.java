@@ -1,14 +1,12 @@
 package mattdaemon.plugin.crypt;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import mattdaemon.api.LineCodec;
+import mattdaemon.protocol.Base64Lines;
 
-/** Each line travels as the standard Base64 of its UTF-8 bytes; decoding is strict. */
+/**
+ * The session codec of {@code daemoncrypt}: the protocol's {@link Base64Lines}, strict on
+ * input (a line that is not Base64, or not UTF-8 once decoded, is refused).
+ */
 public final class Base64LineCodec implements LineCodec {
     /** The one instance; the codec has no state. */
     public static final Base64LineCodec INSTANCE = new Base64LineCodec();
@@ -18,12 +16,12 @@ public final class Base64LineCodec implements LineCodec {
 
     @Override
     public String name() {
-        return "base64";
+        return Base64Lines.NAME;
     }
 
     @Override
     public String encode(String line) {
-        return Base64.getEncoder().encodeToString(line.getBytes(StandardCharsets.UTF_8));
+        return Base64Lines.encode(line);
     }
 
     /**
@@ -31,14 +29,6 @@ public final class Base64LineCodec implements LineCodec {
      */
     @Override
     public String decode(String wireLine) {
-        byte[] bytes = Base64.getDecoder().decode(wireLine.strip());
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("decoded bytes are not UTF-8");
-        }
+        return Base64Lines.decode(wireLine);
     }
 }

@@ -6,6 +6,8 @@ import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.LineCodec;
 import mattdaemon.api.Reply;
+import mattdaemon.protocol.ErrorCode;
+import mattdaemon.protocol.SessionChange;
 
 /**
  * {@code daemoncrypt [on|off]}: Base64 for this session's lines, both ways, from the line after
@@ -39,13 +41,13 @@ public final class DaemonCryptCommand implements Command {
             default -> null;
         };
         if (wanted == null) {
-            return Reply.error("USAGE", usage());
+            return Reply.error(ErrorCode.USAGE, usage());
         }
         if (wanted == encoded) {
-            return Reply.ok("daemoncrypt already " + (wanted ? "on" : "off"));
+            return Reply.ok(SessionChange.codecAlready(wanted));
         }
         context.session().useCodec(wanted ? Base64LineCodec.INSTANCE : LineCodec.PLAIN);
         context.log("Session " + context.session().id() + " codec: " + (wanted ? "base64" : "plain") + ".");
-        return Reply.ok("daemoncrypt " + (wanted ? "on: lines are Base64 from now on" : "off: plain lines from now on"));
+        return Reply.ok(SessionChange.codecSwitched(wanted));
     }
 }
