@@ -6,8 +6,6 @@ module mattdaemon.core {
     requires mattdaemon.api;
     requires org.apache.logging.log4j;
     requires org.apache.logging.log4j.core;
-    // sun.misc.Signal, the foreground mode's only route to signals
-    requires jdk.unsupported;
 
     uses mattdaemon.api.Command;
     uses mattdaemon.api.EventListener;

@@ -48,7 +48,10 @@ public final class Daemon {
         return new Daemon(settings, new Readiness.LauncherPipe(System.out), true).run();
     }
 
-    /** Started directly (systemd): keeps its stdio, reports through sd_notify when asked to. */
+    /**
+     * {@code --foreground} (systemd), exec'd in place by the launcher with the signals blocked:
+     * keeps its pid and stdio, reports through sd_notify when asked to.
+     */
     public static int runForeground(Settings settings) {
         return new Daemon(settings, new Readiness.Systemd(System.getenv("NOTIFY_SOCKET"), System.err), false).run();
     }
@@ -197,7 +200,7 @@ public final class Daemon {
             events.publish(new DaemonEvent.SignalReceived(Instant.now(), signal.fullName(), signal.number()));
             shutdown.request(signal.fullName());
         };
-        return detached ? SignalWatcher.fromSignalFd(onSignal) : SignalWatcher.fromJdk(onSignal);
+        return SignalWatcher.fromSignalFd(onSignal);
     }
 
     private static String awaitShutdown(ShutdownRequest shutdown) {
