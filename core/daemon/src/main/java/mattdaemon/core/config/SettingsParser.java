@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import mattdaemon.core.log.SyslogForwarding;
+
 /**
  * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
  * lines), then command-line options, each overriding the one before. Keys with a dot
@@ -92,7 +94,8 @@ public final class SettingsParser {
         Settings d = Settings.defaults();
         Map<String, String> pluginSettings = new LinkedHashMap<>();
         values.forEach((k, v) -> {
-            if (k.contains(".")) {
+            // syslog_* keys ride along with the plugins' keys: SyslogForwarding reads them
+            if (k.contains(".") || SyslogForwarding.KEYS.contains(k)) {
                 pluginSettings.put(k, v);
             }
         });
@@ -102,6 +105,7 @@ public final class SettingsParser {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown));
         }
+        SyslogForwarding.Target.from(pluginSettings);
         return new Settings(
                 integer(values, "port", d.port()),
                 integer(values, "max_clients", d.maxClients()),

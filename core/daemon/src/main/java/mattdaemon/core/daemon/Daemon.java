@@ -11,6 +11,7 @@ import mattdaemon.core.Version;
 import mattdaemon.core.auth.Protection;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.log.SyslogForwarding;
 import mattdaemon.core.plugin.CommandRegistry;
 import mattdaemon.core.plugin.DaemonPluginEnvironment;
 import mattdaemon.core.plugin.PluginManager;
@@ -77,6 +78,16 @@ public final class Daemon {
             log = DaemonLog.open(settings.logFile());
         } catch (IOException | RuntimeException e) {
             readiness.failed("Can't open log file " + settings.logFile() + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            java.util.Optional<SyslogForwarding.Target> forwarding = SyslogForwarding.Target.from(settings.pluginSettings());
+            if (forwarding.isPresent()) {
+                log.forwardTo(forwarding.get());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            readiness.failed("Can't forward the log: " + e.getMessage());
             return 1;
         }
         String failure;
