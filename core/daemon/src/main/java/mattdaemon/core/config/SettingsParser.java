@@ -41,6 +41,13 @@ public final class SettingsParser {
     private SettingsParser() {
     }
 
+    /** Every configuration key of the daemon itself (plugins' dotted keys aside). */
+    public static java.util.Set<String> keys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>(OPTION_TO_KEY.values());
+        keys.addAll(SyslogForwarding.KEYS);
+        return keys;
+    }
+
     /** The option summary printed by {@code --help}. */
     public static String usage() {
         return """
