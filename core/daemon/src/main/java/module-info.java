@@ -8,8 +8,6 @@ module mattdaemon.core {
     requires mattdaemon.protocol;
     requires org.apache.logging.log4j;
     requires org.apache.logging.log4j.core;
-    // sun.misc.Signal, the foreground mode's only route to signals
-    requires jdk.unsupported;
     // the CPU time of a stuck plugin call, for its log line
     requires java.management;
 

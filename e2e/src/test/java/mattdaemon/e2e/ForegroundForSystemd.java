@@ -45,6 +45,26 @@ class ForegroundForSystemd {
     }
 
     @Test
+    void sigquitIsLoggedLikeEveryOtherSignal() throws Exception {
+        DaemonUnderTest daemon = new DaemonUnderTest(dir);
+        Process process = new ProcessBuilder(daemon.command("--foreground"))
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            daemon.awaitLogContaining("started. PID: " + process.pid() + ".");
+            new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid())).start().waitFor();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            List<String> log = daemon.logLines();
+            assertThat(log).anyMatch(l -> l.endsWith("Signal handler: received SIGQUIT (3)."));
+            assertThat(log.getLast()).endsWith("Quitting.");
+            // no JVM thread dump: the signal went to the daemon, not to the JVM
+            assertThat(java.nio.file.Files.readString(dir.resolve("stdout.txt"))).doesNotContain("Full thread dump");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void withoutNotifySocketItJustRuns() throws Exception {
         DaemonUnderTest daemon = new DaemonUnderTest(dir);
         Process process = new ProcessBuilder(daemon.command("--foreground"))

@@ -45,7 +45,8 @@ public final class Main {
             return 2;
         }
         if (child) {
-            return Daemon.runDetached(settings);
+            // --foreground arrives here only through Launcher.execForeground, signals blocked
+            return settings.foreground() ? Daemon.runForeground(settings) : Daemon.runDetached(settings);
         }
         if (Libc.geteuid() != 0) {
             System.err.println("Matt_daemon: must be run as root (effective uid is " + Libc.geteuid() + ").");
@@ -54,6 +55,6 @@ public final class Main {
         if (args.contains("--set-password")) {
             return SetPassword.run(settings, System.in, System.out, System.err);
         }
-        return settings.foreground() ? Daemon.runForeground(settings) : Launcher.launch(options, settings);
+        return settings.foreground() ? Launcher.execForeground(options) : Launcher.launch(options, settings);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param foreground   stay in the foreground (systemd) instead of daemonising
  * @param readyTimeout how long the launcher waits for the daemon to report ready
  * @param stateDir     root-only folder for persistent state (password hash, keys, plugin state)
- * @param pluginSettings configuration keys of the form {@code <plugin>.<key>}, for plugins
+ * @param pluginSettings configuration keys of the form {@code <plugin>.<key>}, for plugins, and the
+ *                     {@code syslog_*} keys of {@link mattdaemon.core.log.SyslogForwarding}
  * @param idleTimeout  silent sessions are closed after this long
  * @param authGrace    sessions that have not authenticated are closed after this long
  * @param tlsRequired  clients must {@code starttls} before anything else

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import mattdaemon.core.log.SyslogForwarding;
 import mattdaemon.core.posix.TrustedPath;
 
 /**
@@ -55,7 +56,8 @@ public final class SettingsParser {
             "max_line_bytes", new Range(64, 1 << 20),
             "ready_timeout_seconds", new Range(1, 600),
             "idle_timeout_seconds", new Range(1, 86_400),
-            "auth_grace_seconds", new Range(1, 3600));
+            "auth_grace_seconds", new Range(1, 3600),
+            "line_timeout_seconds", new Range(1, 3600));
 
     /**
      * An inclusive range of accepted values.
@@ -71,6 +73,13 @@ public final class SettingsParser {
     }
 
     private SettingsParser() {
+    }
+
+    /** Every configuration key of the daemon itself (plugins' dotted keys aside). */
+    public static java.util.Set<String> keys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>(OPTION_TO_KEY.values());
+        keys.addAll(SyslogForwarding.KEYS);
+        return keys;
     }
 
     /** The option summary printed by {@code --help}. */
@@ -141,7 +150,8 @@ public final class SettingsParser {
         Settings d = Settings.defaults();
         Map<String, String> pluginSettings = new LinkedHashMap<>();
         values.forEach((k, v) -> {
-            if (k.contains(".")) {
+            // syslog_* keys ride along with the plugins' keys: SyslogForwarding reads them
+            if (k.contains(".") || SyslogForwarding.KEYS.contains(k)) {
                 pluginSettings.put(k, v);
             }
         });
@@ -152,6 +162,7 @@ public final class SettingsParser {
             throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown)
                     + didYouMean(unknown.getFirst(), OPTION_TO_KEY.values()));
         }
+        SyslogForwarding.Target.from(pluginSettings);
         return new Settings(
                 integer(values, "port", d.port()),
                 address(values, "bind", d.bind()),

@@ -17,6 +17,7 @@ import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.log.SyslogForwarding;
 import mattdaemon.core.plugin.CommandRegistry;
 import mattdaemon.core.plugin.DaemonPluginEnvironment;
 import mattdaemon.core.plugin.PluginManager;
@@ -57,7 +58,10 @@ public final class Daemon {
         return new Daemon(settings, new Readiness.LauncherPipe(System.out), true).run();
     }
 
-    /** Started directly (systemd): keeps its stdio, reports through sd_notify when asked to. */
+    /**
+     * {@code --foreground} (systemd), exec'd in place by the launcher with the signals blocked:
+     * keeps its pid and stdio, reports through sd_notify when asked to.
+     */
     public static int runForeground(Settings settings) {
         return new Daemon(settings, new Readiness.Systemd(System.getenv("NOTIFY_SOCKET"), System.err), false).run();
     }
@@ -90,6 +94,16 @@ public final class Daemon {
             log = DaemonLog.open(settings.logFile());
         } catch (IOException | RuntimeException e) {
             readiness.failed("Can't open log file " + settings.logFile() + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            java.util.Optional<SyslogForwarding.Target> forwarding = SyslogForwarding.Target.from(settings.pluginSettings());
+            if (forwarding.isPresent()) {
+                log.forwardTo(forwarding.get());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            readiness.failed("Can't forward the log: " + e.getMessage());
             return 1;
         }
         String failure;
@@ -246,7 +260,7 @@ public final class Daemon {
             events.publish(new DaemonEvent.SignalReceived(Instant.now(), signal.fullName(), signal.number()));
             shutdown.request(signal.fullName());
         };
-        return detached ? SignalWatcher.fromSignalFd(onSignal) : SignalWatcher.fromJdk(onSignal);
+        return SignalWatcher.fromSignalFd(onSignal);
     }
 
     private static String awaitShutdown(ShutdownRequest shutdown) {

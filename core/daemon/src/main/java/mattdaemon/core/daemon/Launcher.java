@@ -64,6 +64,20 @@ public final class Launcher {
         return 1;
     }
 
+    /**
+     * {@code --foreground} (systemd): this process becomes the daemon JVM in place, keeping its pid
+     * and stdio, with every daemon signal blocked from exec so that its signalfd sees SIGQUIT too
+     * (the JDK's own handlers cannot take it). Returns only if the exec failed.
+     */
+    public static int execForeground(List<String> options) {
+        try {
+            Spawner.execBlocked(daemonCommand(options), daemonEnvironment(), DaemonSignal.ALL);
+        } catch (RuntimeException e) {
+            System.err.println("Matt_daemon: cannot start the daemon process: " + e.getMessage());
+        }
+        return 1;
+    }
+
     /** The daemon's first line, or a description of why none came. */
     private static String awaitAnswer(int readFd, Duration timeout, int pid) {
         CompletableFuture<String> line = new CompletableFuture<>();

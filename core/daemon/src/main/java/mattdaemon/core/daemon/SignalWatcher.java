@@ -1,6 +1,5 @@
 package mattdaemon.core.daemon;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -9,12 +8,11 @@ import mattdaemon.core.posix.SignalFd;
 /**
  * Turns incoming signals into calls of one handler on a watcher thread.
  * <p>
- * Daemon mode: the launcher spawned this JVM with every {@link DaemonSignal} blocked and
- * {@code -Xrs}, so one signalfd sees them all, SIGQUIT included. Foreground mode (started
- * directly, e.g. by systemd): the JDK's {@code sun.misc.Signal} is the only route, and it
- * cannot take SIGQUIT, which the JVM keeps for thread dumps.
+ * The launcher starts the daemon JVM with every {@link DaemonSignal} blocked and {@code -Xrs}
+ * (spawned detached, or exec'd in place for {@code --foreground}), so one signalfd sees them
+ * all, SIGQUIT included, which the JDK's own handlers cannot take.
  */
-public sealed interface SignalWatcher extends AutoCloseable {
+public sealed interface SignalWatcher extends AutoCloseable permits SignalWatcher.FdWatcher {
 
     /** The signals this watcher reports. */
     List<DaemonSignal> watched();
@@ -25,11 +23,6 @@ public sealed interface SignalWatcher extends AutoCloseable {
     /** Reads all daemon signals from a signalfd. */
     static SignalWatcher fromSignalFd(Consumer<DaemonSignal> handler) {
         return new FdWatcher(handler);
-    }
-
-    /** Installs JDK signal handlers for every daemon signal the JVM lets us have. */
-    static SignalWatcher fromJdk(Consumer<DaemonSignal> handler) {
-        return new JdkWatcher(handler);
     }
 
     /** signalfd route. */
@@ -54,32 +47,6 @@ public sealed interface SignalWatcher extends AutoCloseable {
         @Override
         public void close() {
             // the watcher thread is a daemon thread blocked in read(); it ends with the JVM
-        }
-    }
-
-    /** sun.misc.Signal route. */
-    final class JdkWatcher implements SignalWatcher {
-        private final List<DaemonSignal> watched = new ArrayList<>();
-
-        JdkWatcher(Consumer<DaemonSignal> handler) {
-            for (DaemonSignal signal : DaemonSignal.values()) {
-                try {
-                    sun.misc.Signal.handle(new sun.misc.Signal(signal.name()), s -> handler.accept(signal));
-                    watched.add(signal);
-                } catch (IllegalArgumentException e) {
-                    // used by the JVM (QUIT) or ignored at exec (HUP under nohup): left alone
-                }
-            }
-        }
-
-        @Override
-        public List<DaemonSignal> watched() {
-            return List.copyOf(watched);
-        }
-
-        @Override
-        public void close() {
-            // handlers stay installed until the JVM exits
         }
     }
 }

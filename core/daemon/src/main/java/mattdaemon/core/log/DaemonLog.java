@@ -109,6 +109,11 @@ public final class DaemonLog implements AutoCloseable {
         return b.build();
     }
 
+    /** Also sends every line, from now on, to a syslog collector (see {@link SyslogForwarding}). */
+    public void forwardTo(SyslogForwarding.Target target) throws IOException {
+        SyslogForwarding.attach(context, logger, target);
+    }
+
     /** The file written to. */
     public Path file() {
         return file;

@@ -39,7 +39,36 @@ public final class Spawner {
     private static final MethodHandle SPAWN =
             fn("posix_spawn", ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
 
+    private static final int SIG_SETMASK = 2;
+    private static final MethodHandle SIGMASK = fn("pthread_sigmask", JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle EXECVE =
+            Libc.errno("execve", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+
     private Spawner() {
+    }
+
+    /**
+     * Replaces this process with {@code argv} (same pid, same stdio) with {@code blockedSignals}
+     * blocked from its first instruction, as {@link #spawnDetached} does for a new process. The
+     * mask is set on the calling thread only, which is the one execve keeps; a signal that reaches
+     * another thread in between is handled as before. Returns only by throwing.
+     */
+    public static void execBlocked(List<String> argv, Map<String, String> environment, SignalSet blockedSignals) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment path = arena.allocateFrom(argv.getFirst());
+            MemorySegment args = strings(arena, argv);
+            MemorySegment env = strings(arena, environment.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            MemorySegment old = arena.allocate(128, 8);
+            call("pthread_sigmask", (int) SIGMASK.invokeExact(SIG_SETMASK, blockedSignals.toNative(arena), old));
+            MemorySegment state = Libc.allocateCallState(arena);
+            int rc = (int) EXECVE.invokeExact(state, path, args, env);
+            int errno = Libc.errnoOf(state);
+            int ignored = (int) SIGMASK.invokeExact(SIG_SETMASK, old, MemorySegment.NULL);
+            throw new PosixException("execve " + argv.getFirst(), rc < 0 ? errno : 0);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
     }
 
     /**
