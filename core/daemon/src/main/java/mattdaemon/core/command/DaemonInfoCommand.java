@@ -8,6 +8,7 @@ import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
+import mattdaemon.core.server.CoreContext;
 
 /** {@code daemoninfo}: the daemon's own state as {@code key: value} lines. */
 public final class DaemonInfoCommand implements Command {
@@ -36,7 +37,8 @@ public final class DaemonInfoCommand implements Command {
                 "password protection: " + (s.passwordRequired() ? "on" : "off"),
                 "tls certificate sha-256: " + (s.tlsFingerprint().isEmpty() ? "not ready" : s.tlsFingerprint()),
                 "plugin commands: " + s.pluginCommands(),
-                "log file: " + s.logFile()));
+                "log file: " + s.logFile(),
+                "log health: " + (context instanceof CoreContext core ? core.daemonLog().health() : "unknown")));
     }
 
     static String formatUptime(Duration d) {

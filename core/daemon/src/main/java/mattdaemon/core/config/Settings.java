@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import mattdaemon.core.log.LogOptions;
+
 /**
  * Everything the daemon is told at start.
  *
@@ -20,11 +22,12 @@ import java.util.Map;
  * @param idleTimeout  silent sessions are closed after this long
  * @param authGrace    sessions that have not authenticated are closed after this long
  * @param tlsRequired  clients must {@code starttls} before anything else
+ * @param log          how the log is written: fsync policy, backlog, built-in rotation
  */
 public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
                        Path pluginDir, boolean foreground, Duration readyTimeout, Path stateDir,
                        Map<String, String> pluginSettings, Duration idleTimeout, Duration authGrace,
-                       boolean tlsRequired) {
+                       boolean tlsRequired, LogOptions log) {
 
     /** Checks ranges; paths are made absolute because the daemon runs in "/". */
     public Settings {
@@ -52,6 +55,6 @@ public record Settings(int port, int maxClients, int maxLineBytes, Path lockFile
         return new Settings(4242, 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
                 Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
                 false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of(),
-                Duration.ofMinutes(5), Duration.ofSeconds(30), false);
+                Duration.ofMinutes(5), Duration.ofSeconds(30), false, LogOptions.defaults());
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import mattdaemon.core.log.LogFsync;
+import mattdaemon.core.log.LogOptions;
+
 /**
  * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
  * lines), then command-line options, each overriding the one before. Keys with a dot
@@ -34,7 +37,12 @@ public final class SettingsParser {
             Map.entry("--ready-timeout", "ready_timeout_seconds"),
             Map.entry("--idle-timeout", "idle_timeout_seconds"),
             Map.entry("--auth-grace", "auth_grace_seconds"),
-            Map.entry("--tls-required", "tls_required"));
+            Map.entry("--tls-required", "tls_required"),
+            Map.entry("--log-fsync", "log_fsync"),
+            Map.entry("--log-backlog-kib", "log_backlog_kib"),
+            Map.entry("--log-rotate-kib", "log_rotate_kib"),
+            Map.entry("--log-rotate-keep", "log_rotate_keep"),
+            Map.entry("--log-rotate-gzip", "log_rotate_gzip"));
 
     private SettingsParser() {
     }
@@ -55,6 +63,11 @@ public final class SettingsParser {
                   --idle-timeout S     close clients silent this long (default 300)
                   --auth-grace S       close clients not authenticated this long (default 30)
                   --tls-required B     true: clients must starttls before anything else (default false)
+                  --log-fsync P        always, everysec or no: when logged lines are forced to disk (default everysec)
+                  --log-backlog-kib N  lines held while the log cannot be written, in KiB (default 4096)
+                  --log-rotate-kib N   built-in rotation once the log reaches N KiB; 0: off, use logrotate (default 0)
+                  --log-rotate-keep N  archives the built-in rotation keeps (default 5)
+                  --log-rotate-gzip B  gzip the archives (default true)
                   --foreground         do not daemonise (for systemd Type=notify)
                   --help, --version
                 """;
@@ -115,7 +128,18 @@ public final class SettingsParser {
                 pluginSettings,
                 Duration.ofSeconds(integer(values, "idle_timeout_seconds", (int) d.idleTimeout().toSeconds())),
                 Duration.ofSeconds(integer(values, "auth_grace_seconds", (int) d.authGrace().toSeconds())),
-                bool(values, "tls_required", d.tlsRequired()));
+                bool(values, "tls_required", d.tlsRequired()),
+                logOptions(values, d.log()));
+    }
+
+    private static LogOptions logOptions(Map<String, String> values, LogOptions d) {
+        String fsync = values.get("log_fsync");
+        return new LogOptions(
+                fsync == null ? d.fsync() : LogFsync.parse(fsync),
+                integer(values, "log_backlog_kib", (int) (d.backlogBytes() / 1024)) * 1024L,
+                integer(values, "log_rotate_kib", (int) (d.rotateBytes() / 1024)) * 1024L,
+                integer(values, "log_rotate_keep", d.rotateKeep()),
+                bool(values, "log_rotate_gzip", d.rotateGzip()));
     }
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {

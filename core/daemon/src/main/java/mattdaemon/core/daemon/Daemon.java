@@ -71,7 +71,7 @@ public final class Daemon {
         becomeDaemon();
         DaemonLog log;
         try {
-            log = DaemonLog.open(settings.logFile());
+            log = DaemonLog.open(settings.logFile(), settings.log());
         } catch (IOException | RuntimeException e) {
             readiness.failed("Can't open log file " + settings.logFile() + ": " + e.getMessage());
             return 1;

@@ -172,7 +172,8 @@ final class ClientSession implements Session, Runnable {
         reader = new LineReader(in, limits.maxLineBytes());
         ReplyWriter previous = writer;
         output = new WatchedOutputStream(current.getOutputStream());
-        writer = new ReplyWriter(new BufferedOutputStream(output, 16 * 1024));
+        // log hook: replies go out only once this session's logged lines are written
+        writer = new ReplyWriter(new BufferedOutputStream(log.acknowledging(output), 16 * 1024));
         if (previous != null) {
             writer.useCodec(previous.codec());
         }
@@ -220,8 +221,9 @@ final class ClientSession implements Session, Runnable {
             if (mustAuthenticate()) {
                 return handler.refuseUnauthenticated(this);
             }
-            log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
-            return Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes");
+            return log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length))
+                    .map(refused -> Reply.error("LOGFULL", refused))
+                    .orElse(Reply.error("ENCODING", "line is not valid UTF-8; logged with \\xNN escapes"));
         }
         String wire = new String(bytes, StandardCharsets.UTF_8);
         String text;

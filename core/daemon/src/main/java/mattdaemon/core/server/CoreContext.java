@@ -6,6 +6,7 @@ import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.auth.Protection;
+import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.tls.TlsIdentity;
 
 /**
@@ -34,4 +35,7 @@ public interface CoreContext extends CommandContext {
 
     /** Publishes an event to the listeners. */
     void publish(DaemonEvent event);
+
+    /** The daemon's log (daemonlogs reads it, daemoninfo shows its health). */
+    DaemonLog daemonLog();
 }

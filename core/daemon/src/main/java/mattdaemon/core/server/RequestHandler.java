@@ -76,7 +76,10 @@ public final class RequestHandler implements AutoCloseable {
         }
         var entry = commands.find(word);
         if (entry.isEmpty()) {
-            log.userInput(LogText.escape(line));
+            var refused = log.userInput(LogText.escape(line));
+            if (refused.isPresent()) {
+                return Reply.error("LOGFULL", refused.get());
+            }
             events.publish(new DaemonEvent.MessageReceived(Instant.now(), session.peer(), line));
             return Reply.ok("logged");
         }

@@ -11,6 +11,7 @@ import mattdaemon.api.Reply;
 import mattdaemon.api.Session;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.auth.Protection;
+import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.LogText;
 import mattdaemon.core.tls.TlsIdentity;
 
@@ -95,5 +96,10 @@ final class SessionContext implements CoreContext {
     @Override
     public void publish(DaemonEvent event) {
         handler.events().publish(event);
+    }
+
+    @Override
+    public DaemonLog daemonLog() {
+        return handler.log();
     }
 }
