@@ -44,6 +44,9 @@ final class LogWriter implements AutoCloseable {
     static final Duration CLOSE_GIVE_UP = Duration.ofSeconds(3);
     private static final Duration SYNC_EVERY = Duration.ofSeconds(1);
     private static final int SPARE_CHUNKS = 4;
+    /** After this much written, a quiet spell of {@link #QUIET} is followed by one full collection. */
+    private static final long GIVE_BACK_AFTER_BYTES = 16L * 1024 * 1024;
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     /** A backlog chunk: bytes of whole or partial lines, in order. */
     private static final class Chunk {
@@ -97,6 +100,8 @@ final class LogWriter implements AutoCloseable {
     private FileChannel channel;
     private long lastSync = System.nanoTime();
     private boolean dirty;
+    private long writtenSinceCollection;
+    private long lastWrite = System.nanoTime();
     private final Thread thread;
 
     private LogWriter(Path file, LogOptions options, FileChannel channel, Object fileKey) {
@@ -282,12 +287,30 @@ final class LogWriter implements AutoCloseable {
             if (!batch.isEmpty()) {
                 writeAll(batch);
                 finished(batch, seq, bytes);
+                writtenSinceCollection += bytes;
+                lastWrite = System.nanoTime();
+            } else {
+                giveMemoryBackWhenQuiet();
             }
             syncWhenDue();
         }
         syncNow();
         closeChannel();
         rotation.awaitCompression();
+    }
+
+    /**
+     * The serial collector hands heap back to the system only after a full collection, which a
+     * quiet daemon never has: after a flood (long hostile lines grow the heap to tens of MiB) the
+     * daemon would keep that memory for good. So once a lot was written and the log has been
+     * quiet for a few seconds, one collection of the (by then mostly empty) heap lets it shrink;
+     * it takes a few milliseconds and happens at most once per flood.
+     */
+    private void giveMemoryBackWhenQuiet() {
+        if (writtenSinceCollection >= GIVE_BACK_AFTER_BYTES && System.nanoTime() - lastWrite >= QUIET.toNanos()) {
+            writtenSinceCollection = 0;
+            System.gc();
+        }
     }
 
     /** Writes the batch, retrying until it is out or the log gives up at close. */
