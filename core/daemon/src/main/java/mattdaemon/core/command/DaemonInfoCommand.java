@@ -45,7 +45,8 @@ public final class DaemonInfoCommand implements CoreCommand {
                 "password protection: " + (s.passwordRequired() ? "on" : "off"),
                 "tls certificate sha-256: " + (s.tlsFingerprint().isEmpty() ? awaitFingerprint(context) : s.tlsFingerprint()),
                 "plugin commands: " + s.pluginCommands(),
-                "log file: " + s.logFile()));
+                // the health shares the log's line: clients count on eleven lines
+                "log file: " + s.logFile() + ", health: " + context.daemonLog().health()));
         context.stuckCalls().forEach(call -> lines.add("stuck plugin call: " + call));
         return Reply.ok("daemoninfo", lines);
     }

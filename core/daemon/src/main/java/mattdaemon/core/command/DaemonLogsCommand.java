@@ -1,30 +1,33 @@
 package mattdaemon.core.command;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import mattdaemon.api.Reply;
+import mattdaemon.core.log.LogTail;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
 import mattdaemon.protocol.ErrorCode;
 
 /**
- * {@code daemonlogs [N] [follow]}: the last N lines of the log (default 20, at most 10000). The
- * file is read backwards from its end, so a large log is never loaded whole. {@code follow}
- * marks the repeated poll of a log viewer that follows the log: the same reply, but no
- * {@code Request} line per call, so following adds nothing to what it follows (the viewer's
- * first, ordinary {@code daemonlogs N} is logged once when following starts).
+ * {@code daemonlogs [N] [follow]}: the last N lines of the log (default 20, at most 10000), and
+ * at most {@link #MAX_REPLY_BYTES} of them: when the cap is reached the reply holds the newest
+ * lines that fit and its status line says it was capped. The file is read backwards from its
+ * end, so a large log is never loaded whole, and only when it is the file being written.
+ * {@code follow} marks the repeated poll of a log viewer that follows the log: the same reply,
+ * but no {@code Request} line per call, so following adds nothing to what it follows (the
+ * viewer's first, ordinary {@code daemonlogs N} is logged once when following starts).
  */
 public final class DaemonLogsCommand implements CoreCommand {
     static final int DEFAULT_LINES = 20;
     static final int MAX_LINES = 10_000;
     static final String FOLLOW = "follow";
-    private static final int CHUNK = 8192;
+    /** Bytes of log text one reply carries at most (about 4 full-length escaped client lines). */
+    static final int MAX_REPLY_BYTES = 1024 * 1024;
 
     @Override
     public String name() {
@@ -38,7 +41,8 @@ public final class DaemonLogsCommand implements CoreCommand {
 
     @Override
     public String usage() {
-        return "daemonlogs [count, default " + DEFAULT_LINES + ", at most " + MAX_LINES + "] [" + FOLLOW + "]";
+        return "daemonlogs [count, default " + DEFAULT_LINES + ", at most " + MAX_LINES + "; at most "
+                + MAX_REPLY_BYTES / 1024 + " KiB of text] [" + FOLLOW + "]";
     }
 
     @Override
@@ -62,42 +66,16 @@ public final class DaemonLogsCommand implements CoreCommand {
         if (count < 1 || count > MAX_LINES) {
             return Reply.error(ErrorCode.USAGE, usage());
         }
-        List<String> lines = tail(context.status().logFile().toString(), count);
-        return Reply.ok(lines.size() + " log lines", lines);
+        LogTail.Lines tail = context.daemonLog().tail(count, MAX_REPLY_BYTES);
+        List<String> lines = tail.lines();
+        return Reply.ok(lines.size() + " log lines" + (tail.capped()
+                ? " (capped at " + MAX_REPLY_BYTES / 1024 + " KiB; older lines left out)" : ""), lines);
     }
 
-    /** The last {@code count} lines of a file, reading fixed-size chunks from the end. */
+    /** The last {@code count} lines of a file, without the byte cap. */
     static List<String> tail(String file, int count) throws IOException {
-        Deque<byte[]> chunks = new ArrayDeque<>();
-        try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
-            long position = raf.length();
-            int newlines = 0;
-            while (position > 0 && newlines <= count) {
-                int size = (int) Math.min(CHUNK, position);
-                position -= size;
-                byte[] chunk = new byte[size];
-                raf.seek(position);
-                raf.readFully(chunk);
-                for (byte b : chunk) {
-                    if (b == '\n') {
-                        newlines++;
-                    }
-                }
-                chunks.addFirst(chunk);
-            }
+        try (FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return LogTail.readBack(channel, count, Integer.MAX_VALUE).lines();
         }
-        int total = chunks.stream().mapToInt(c -> c.length).sum();
-        byte[] all = new byte[total];
-        int offset = 0;
-        for (byte[] chunk : chunks) {
-            System.arraycopy(chunk, 0, all, offset, chunk.length);
-            offset += chunk.length;
-        }
-        // -1 keeps empty lines at the end; what follows the last LF is a line only when not empty
-        List<String> lines = new ArrayList<>(List.of(new String(all, StandardCharsets.UTF_8).split("\n", -1)));
-        if (lines.getLast().isEmpty()) {
-            lines.removeLast();
-        }
-        return List.copyOf(lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 }

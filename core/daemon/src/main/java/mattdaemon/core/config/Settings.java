@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import mattdaemon.core.log.LogOptions;
+
 /**
  * Everything the daemon is told at start.
  *
@@ -23,11 +25,12 @@ import java.util.Map;
  * @param authGrace    sessions that have not authenticated are closed after this long
  * @param tlsRequired  clients must {@code starttls} before anything else
  * @param lineTimeout  a line must be complete this long after its first byte arrived
+ * @param log          how the log is written: fsync policy, backlog, built-in rotation
  */
 public record Settings(int port, java.util.Optional<java.net.InetAddress> bind, int maxClients, int maxLineBytes, Path lockFile, Path logFile,
                        Path pluginDir, boolean foreground, Duration readyTimeout, Path stateDir,
                        Map<String, String> pluginSettings, Duration idleTimeout, Duration authGrace,
-                       boolean tlsRequired, Duration lineTimeout) {
+                       boolean tlsRequired, Duration lineTimeout, LogOptions log) {
 
     /** Checks ranges; paths are made absolute because the daemon runs in "/". */
     public Settings {
@@ -56,6 +59,6 @@ public record Settings(int port, java.util.Optional<java.net.InetAddress> bind, 
         return new Settings(4242, java.util.Optional.empty(), 3, 64 * 1024, Path.of("/var/lock/matt_daemon.lock"),
                 Path.of("/var/log/matt_daemon/matt_daemon.log"), Path.of("/usr/lib/matt_daemon/plugins"),
                 false, Duration.ofSeconds(30), Path.of("/var/lib/matt_daemon"), Map.of(),
-                Duration.ofMinutes(5), Duration.ofSeconds(30), false, Duration.ofSeconds(10));
+                Duration.ofMinutes(5), Duration.ofSeconds(30), false, Duration.ofSeconds(10), LogOptions.defaults());
     }
 }

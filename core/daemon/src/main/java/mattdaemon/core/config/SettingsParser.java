@@ -16,6 +16,8 @@ import java.util.Properties;
 
 import mattdaemon.core.log.SyslogForwarding;
 import mattdaemon.core.posix.TrustedPath;
+import mattdaemon.core.log.LogFsync;
+import mattdaemon.core.log.LogOptions;
 
 /**
  * Builds {@link Settings} from defaults, then the configuration file ({@code key = value}
@@ -39,7 +41,12 @@ public final class SettingsParser {
             Map.entry("--idle-timeout", "idle_timeout_seconds"),
             Map.entry("--auth-grace", "auth_grace_seconds"),
             Map.entry("--tls-required", "tls_required"),
-            Map.entry("--line-timeout", "line_timeout_seconds"));
+            Map.entry("--line-timeout", "line_timeout_seconds"),
+            Map.entry("--log-fsync", "log_fsync"),
+            Map.entry("--log-backlog-kib", "log_backlog_kib"),
+            Map.entry("--log-rotate-kib", "log_rotate_kib"),
+            Map.entry("--log-rotate-keep", "log_rotate_keep"),
+            Map.entry("--log-rotate-gzip", "log_rotate_gzip"));
 
     /** Options that are not configuration keys (for "did you mean"). */
     private static final List<String> FLAGS = List.of("--foreground", "--config", "--check-config", "--set-password",
@@ -50,14 +57,18 @@ public final class SettingsParser {
      * what the daemon can honour: a line buffer of at most 1 MiB per client, a few hundred
      * session threads, timeouts from a second to a day.
      */
-    public static final Map<String, Range> RANGES = Map.of(
-            "port", new Range(0, 65535),
-            "max_clients", new Range(1, 256),
-            "max_line_bytes", new Range(64, 1 << 20),
-            "ready_timeout_seconds", new Range(1, 600),
-            "idle_timeout_seconds", new Range(1, 86_400),
-            "auth_grace_seconds", new Range(1, 3600),
-            "line_timeout_seconds", new Range(1, 3600));
+    public static final Map<String, Range> RANGES = Map.ofEntries(
+            Map.entry("port", new Range(0, 65535)),
+            Map.entry("max_clients", new Range(1, 256)),
+            Map.entry("max_line_bytes", new Range(64, 1 << 20)),
+            Map.entry("ready_timeout_seconds", new Range(1, 600)),
+            Map.entry("idle_timeout_seconds", new Range(1, 86_400)),
+            Map.entry("auth_grace_seconds", new Range(1, 3600)),
+            Map.entry("line_timeout_seconds", new Range(1, 3600)),
+            // held in memory while the log cannot be written: at most 256 MiB
+            Map.entry("log_backlog_kib", new Range(64, 256 * 1024)),
+            Map.entry("log_rotate_kib", new Range(0, 100L * 1024 * 1024)),
+            Map.entry("log_rotate_keep", new Range(1, 100)));
 
     /**
      * An inclusive range of accepted values.
@@ -100,6 +111,11 @@ public final class SettingsParser {
                   --auth-grace S       close clients not authenticated this long, 1..3600 (default 30)
                   --tls-required B     true: clients must starttls before anything else (default false)
                   --line-timeout S     a line must be complete this long after its first byte (default 10)
+                  --log-fsync P        always, everysec or no: when logged lines are forced to disk (default everysec)
+                  --log-backlog-kib N  lines held while the log cannot be written, in KiB (default 4096)
+                  --log-rotate-kib N   built-in rotation once the log reaches N KiB; 0: off, use logrotate (default 0)
+                  --log-rotate-keep N  archives the built-in rotation keeps (default 5)
+                  --log-rotate-gzip B  gzip the archives (default true)
                   --foreground         do not daemonise (for systemd Type=notify)
                   --check-config       check the configuration file and options, exit 0 or 1
                   --set-password       read a password from stdin and store its hash in the state folder
@@ -178,7 +194,18 @@ public final class SettingsParser {
                 Duration.ofSeconds(integer(values, "idle_timeout_seconds", (int) d.idleTimeout().toSeconds())),
                 Duration.ofSeconds(integer(values, "auth_grace_seconds", (int) d.authGrace().toSeconds())),
                 bool(values, "tls_required", d.tlsRequired()),
-                Duration.ofSeconds(integer(values, "line_timeout_seconds", (int) d.lineTimeout().toSeconds())));
+                Duration.ofSeconds(integer(values, "line_timeout_seconds", (int) d.lineTimeout().toSeconds())),
+                logOptions(values, d.log()));
+    }
+
+    private static LogOptions logOptions(Map<String, String> values, LogOptions d) {
+        String fsync = values.get("log_fsync");
+        return new LogOptions(
+                fsync == null ? d.fsync() : LogFsync.parse(fsync),
+                integer(values, "log_backlog_kib", (int) (d.backlogBytes() / 1024)) * 1024L,
+                integer(values, "log_rotate_kib", (int) (d.rotateBytes() / 1024)) * 1024L,
+                integer(values, "log_rotate_keep", d.rotateKeep()),
+                bool(values, "log_rotate_gzip", d.rotateGzip()));
     }
 
     private static Map<String, String> readConfig(Path file, boolean required) throws IOException {

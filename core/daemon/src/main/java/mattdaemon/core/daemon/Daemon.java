@@ -91,7 +91,7 @@ public final class Daemon {
         }
         DaemonLog log;
         try {
-            log = DaemonLog.open(settings.logFile());
+            log = DaemonLog.open(settings.logFile(), settings.log());
         } catch (IOException | RuntimeException e) {
             readiness.failed("Can't open log file " + settings.logFile() + ": " + e.getMessage());
             return 1;

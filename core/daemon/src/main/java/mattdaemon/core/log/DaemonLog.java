@@ -1,117 +1,86 @@
 package mattdaemon.core.log;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.io.OutputStream;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.FileAppender;
-import org.apache.logging.log4j.core.appender.OutputStreamManager;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
- * The log file, written through Log4j2 as
- * {@code [DD/MM/YYYY-HH:MM:SS] [ LEVEL ] - Matt_daemon: message}.
+ * The log file, as {@code [DD/MM/YYYY-HH:MM:SS] [ LEVEL ] - Matt_daemon: message} lines.
  * <p>
- * Each caller formats its own line into one shared buffer (Log4j2's garbage-free synchronous
- * path, so sessions format in parallel and nothing is queued or copied), and a flusher thread
- * writes the buffer out: nothing is dropped, no caller waits on the disk per line, and a reader
- * of the file sees a line within milliseconds. Callers pass plain text; client text must
- * already be escaped with {@link LogText}.
+ * Each caller formats its own line (in parallel, into a buffer its thread reuses) and copies it
+ * into the backlog of the one {@link LogWriter} thread, which writes whatever is waiting in one go.
+ * A client message is acknowledged only once written: {@link #userInput} remembers, per thread,
+ * the last line it accepted, and {@link #acknowledging} wraps a session's output so that nothing
+ * reaches the client before that line has been handed to the kernel (and, under
+ * {@code log_fsync = always}, to the disk). Callers pass plain text; client text must already be
+ * escaped with {@link LogText}.
+ * <p>
+ * The file is the daemon's own rather than a Log4j2 appender's: an appender neither says when a
+ * given line is written, nor keeps lines through a failing write, nor notices that its file was
+ * deleted or renamed. Log4j2 still does the built-in rotation ({@link LogRotation}).
  */
 public final class DaemonLog implements AutoCloseable {
-    /** Level of client messages, printed as {@code LOG}; between WARN and INFO. */
-    public static final Level USER_INPUT = Level.forName("LOG", 350);
-    /** The pattern of every line. */
-    public static final String PATTERN = "[%d{dd/MM/yyyy-HH:mm:ss}] [ %level ] - Matt_daemon: %m%n";
-    /** Pause between two writes of the buffer while lines keep coming. */
-    static final long FLUSH_DELAY_MILLIS = 2;
-
     private final Path file;
-    private final LoggerContext context;
-    private final Logger logger;
-    private final OutputStreamManager output;
-    private final AtomicBoolean unflushed = new AtomicBoolean();
-    private final Thread flusher;
-    private volatile boolean closing;
+    private final LogOptions options;
+    private final LogWriter writer;
+    private final ThreadLocal<LogLine> lines = ThreadLocal.withInitial(LogLine::new);
+    /** Per thread: the sequence number of the last client line it had accepted. */
+    private final ThreadLocal<AtomicLong> lastUserLine = ThreadLocal.withInitial(AtomicLong::new);
+    /** Where lines are forwarded to a collector as well, once {@link #forwardTo} was called. */
+    private volatile Logger forward;
+    private LoggerContext forwarding;
 
-    private DaemonLog(Path file, LoggerContext context) {
+    private DaemonLog(Path file, LogOptions options, LogWriter writer) {
         this.file = file;
-        this.context = context;
-        this.logger = context.getLogger("Matt_daemon");
-        this.output = context.getConfiguration().<FileAppender>getAppender("file").getManager();
-        this.flusher = Thread.ofPlatform().daemon().name("log-flush").start(this::flushLoop);
+        this.options = options;
+        this.writer = writer;
+    }
+
+    /** {@link #open(Path, LogOptions)} with the default options. */
+    public static DaemonLog open(Path file) throws IOException {
+        return open(file, LogOptions.defaults());
     }
 
     /**
-     * Creates the folder (0750) and file (0640) when missing, checks they are usable, then starts
-     * Log4j2 on them.
+     * Creates the folder (0750) and file (0640) when missing, checks the file is a regular file
+     * of this user reached without a symbolic link, and starts writing it.
      *
      * @throws IOException with a message fit for the launcher when the file cannot be written
      */
-    public static DaemonLog open(Path file) throws IOException {
-        prepare(file);
-        // A context of its own, not Configurator.initialize: that hands back the JVM's shared
-        // context and ignores the configuration when the context is already running (another
-        // DaemonLog still open, or any code that called LogManager first), so lines would go to
-        // another file or nowhere. Nothing reaches this log through LogManager anyway.
-        LoggerContext context = new LoggerContext("Matt_daemon:" + file);
-        context.start(configuration(file, context));
-        return new DaemonLog(file, context);
+    public static DaemonLog open(Path file, LogOptions options) throws IOException {
+        return new DaemonLog(file, options, LogWriter.start(file, options));
     }
 
-    private static void prepare(Path file) throws IOException {
-        Path dir = file.getParent();
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
-        }
-        if (Files.isSymbolicLink(file)) {
-            throw new IOException(file + " is a symbolic link");
-        }
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
-        } catch (FileAlreadyExistsException e) {
-            // kept: the log is appended to across runs
-        }
-        try (FileChannel probe = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-                LinkOption.NOFOLLOW_LINKS)) {
-            // opened only to learn early that writing works; Log4j2 would fail silently
-        }
-    }
+    /** Level of client messages in Log4j2's terms, printed as {@code LOG}; between WARN and INFO. */
+    public static final Level LOG_LEVEL = Level.forName("LOG", 350);
 
-    private static BuiltConfiguration configuration(Path file, LoggerContext context) {
+    /**
+     * Also sends every line, from now on, to a syslog collector (see {@link SyslogForwarding}),
+     * through Log4j2: a context of its own whose one appender queues RFC 5424 messages. The file
+     * stays the authoritative copy, written as before.
+     */
+    public synchronized void forwardTo(SyslogForwarding.Target target) throws IOException {
+        LoggerContext context = new LoggerContext("Matt_daemon-forwarding:" + file);
         ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
         b.setLoggerContext(context);
-        b.setConfigurationName("Matt_daemon");
+        b.setConfigurationName("Matt_daemon-forwarding");
         b.setStatusLevel(Level.ERROR);
-        // the daemon stops Log4j2 itself after its last line; a JVM hook could lose that line
         b.setShutdownHook("disable");
-        b.add(b.newAppender("file", "File")
-                .addAttribute("fileName", file.toString())
-                .addAttribute("append", true)
-                .addAttribute("immediateFlush", false)
-                .addAttribute("bufferedIO", true)
-                .addAttribute("bufferSize", 64 * 1024)
-                .addAttribute("filePermissions", "rw-r-----")
-                .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
-        b.add(b.newRootLogger(Level.INFO).add(b.newAppenderRef("file")));
-        return b.build();
-    }
-
-    /** Also sends every line, from now on, to a syslog collector (see {@link SyslogForwarding}). */
-    public void forwardTo(SyslogForwarding.Target target) throws IOException {
-        SyslogForwarding.attach(context, logger, target);
+        b.add(b.newRootLogger(Level.INFO));
+        context.start(b.build());
+        SyslogForwarding.attach(context, this, target);
+        forwarding = context;
+        forward = context.getLogger("Matt_daemon");
     }
 
     /** The file written to. */
@@ -119,77 +88,118 @@ public final class DaemonLog implements AutoCloseable {
         return file;
     }
 
-    /** An INFO line. */
-    public void info(String message) {
-        logger.info(message);
-        written();
+    /** How the log is written. */
+    public LogOptions options() {
+        return options;
     }
 
-    /** A LOG line for a client message, given already escaped. */
-    public void userInput(String escapedText) {
-        logger.log(USER_INPUT, "User input: {}", escapedText);
-        written();
+    /** Whether lines are being written, or since when they are failing. */
+    public LogHealth health() {
+        return writer.health();
+    }
+
+    /** An INFO line. */
+    public void info(String message) {
+        append(LogLine.Level.INFO, "", message, null);
+    }
+
+    /**
+     * A LOG line for a client message, given already escaped. The calling thread's
+     * {@link #acknowledging} stream holds back its output until the line is written.
+     *
+     * @return empty when the line was accepted; otherwise why it was refused (the backlog is full
+     *         while writes fail), to be told to the client
+     */
+    public Optional<String> userInput(String escapedText) {
+        long seq = append(LogLine.Level.LOG, "User input: ", escapedText, null);
+        if (seq < 0) {
+            LogHealth h = writer.health();
+            return Optional.of("log backlog full (" + options.backlogBytes() / 1024 + " KiB) while writes fail since "
+                    + h.failingSince() + ": " + h.reason() + "; line not kept");
+        }
+        lastUserLine.get().set(seq);
+        return Optional.empty();
     }
 
     /** An ERROR line. */
     public void error(String message) {
-        logger.error(message);
-        written();
+        append(LogLine.Level.ERROR, "", message, null);
     }
 
     /** An ERROR line followed by the stack trace of {@code cause}. */
     public void error(String message, Throwable cause) {
-        logger.error(message, cause);
-        written();
+        append(LogLine.Level.ERROR, "", message, cause);
     }
 
-    /** Wakes the flusher unless it is already due to write. */
-    private void written() {
-        if (!unflushed.get() && !unflushed.getAndSet(true)) {
-            LockSupport.unpark(flusher);
+    private long append(LogLine.Level level, String prefix, String message, Throwable cause) {
+        Logger to = forward;
+        if (to != null) {
+            to.log(switch (level) {
+                case INFO -> Level.INFO;
+                case LOG -> LOG_LEVEL;
+                case ERROR -> Level.ERROR;
+            }, prefix + message, cause);
         }
+        LogLine line = lines.get().format(level, prefix, message, cause);
+        return writer.append(line.bytes(), line.length(), false);
+    }
+
+    /** Waits until every client line this thread had accepted is written. */
+    public void awaitOwnLines() {
+        writer.awaitWritten(lastUserLine.get().get());
     }
 
     /**
-     * Writes as soon as a line comes in, then lets lines gather for {@link #FLUSH_DELAY_MILLIS} ms
-     * before the next write: a lone line is in the file at once, a flood costs a few hundred
-     * writes a second. The flag is cleared before each write, so a line logged during the write
-     * gets another one.
+     * Wraps a session's output: before any byte goes out, waits until the client lines accepted
+     * by the calling thread (the session's) are written, whichever thread writes. So
+     * {@code +OK logged} never reaches a client ahead of its line.
      */
-    private void flushLoop() {
-        while (!closing) {
-            LockSupport.park(this);
-            while (unflushed.get()) {
-                unflushed.set(false);
-                output.flush();
-                try {
-                    Thread.sleep(FLUSH_DELAY_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
+    public OutputStream acknowledging(OutputStream out) {
+        AtomicLong owner = lastUserLine.get();
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                writer.awaitWritten(owner.get());
+                out.write(bytes, offset, length);
             }
-        }
+
+            @Override
+            public void write(int b) throws IOException {
+                writer.awaitWritten(owner.get());
+                out.write(b);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                writer.awaitWritten(owner.get());
+                out.flush();
+            }
+        };
     }
 
     /**
-     * Empties the file. The appender writes in append mode, so its next line lands at offset 0.
+     * Empties the file being written. The writer appends, so its next line lands at offset 0.
      */
     public void clear() throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            channel.truncate(0);
-        }
+        writer.truncate();
     }
 
-    /** Writes out every buffered line and stops Log4j2. */
+    /**
+     * The last lines of the file being written, newest last, read from its end in bounded memory.
+     * A log rotated or truncated while it is read gives a shorter answer, never an error.
+     */
+    public LogTail.Lines tail(int count, int maxBytes) throws IOException {
+        return LogTail.read(file, writer::fileKey, count, maxBytes);
+    }
+
+    /** Writes out every accepted line (retrying a failing write for a few seconds) and stops. */
     @Override
     public void close() {
-        closing = true;
-        LockSupport.unpark(flusher);
-        try {
-            flusher.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        writer.close();
+        synchronized (this) {
+            if (forwarding != null) {
+                forwarding.stop(); // lets the forwarder send what it still holds, briefly
+            }
         }
-        context.stop();
     }
 }

@@ -47,7 +47,9 @@ public final class LogText {
      * (escaped like {@link #escape}), every byte of an invalid sequence becomes {@code \xNN}.
      */
     public static String escapeUtf8(byte[] bytes, int offset, int length) {
-        StringBuilder out = new StringBuilder(length + 16);
+        // sized exactly: a 64 KiB line of bytes that each escape to 4 characters is then built
+        // in one 256 KiB buffer, not grown through copies of 128, 256 and 512 KiB
+        StringBuilder out = new StringBuilder(escapedLength(bytes, offset, length));
         int i = offset;
         int end = offset + length;
         while (i < end) {
@@ -75,6 +77,30 @@ public final class LogText {
             }
         }
         return out.toString();
+    }
+
+    /** The length {@link #escapeUtf8} gives. */
+    private static int escapedLength(byte[] bytes, int offset, int length) {
+        int n = 0;
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
+            int size = Utf8.sequenceLength(bytes, i, end);
+            if (size == 0) {
+                n += 4;
+                i++;
+            } else if (size == 1) {
+                char c = (char) bytes[i];
+                n += !needsEscape(c) ? 1 : c == '\n' || c == '\r' || c == '\t' || c == '\\' ? 2 : 4;
+                i++;
+            } else {
+                int codePoint = Utf8.decode(bytes, i, size);
+                boolean escaped = Character.isBmpCodePoint(codePoint) && needsEscape((char) codePoint);
+                n += escaped ? (codePoint < 0x100 ? 4 : 6) : Character.charCount(codePoint);
+                i += size;
+            }
+        }
+        return n;
     }
 
     private static boolean needsEscape(char c) {

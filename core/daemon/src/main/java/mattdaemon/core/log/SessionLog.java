@@ -75,14 +75,19 @@ public final class SessionLog {
         log.error(prefix + LogText.escape(what));
     }
 
-    /** A LOG line for a message the client sent. */
-    public void userInput(String text) {
-        log.userInput(LogText.escape(text));
+    /**
+     * A LOG line for a message the client sent.
+     *
+     * @return empty when the line was taken (its reply waits until it is written), otherwise
+     *         why the log refused it (see {@link DaemonLog#userInput})
+     */
+    public java.util.Optional<String> userInput(String text) {
+        return log.userInput(LogText.escape(text));
     }
 
-    /** A LOG line for a message that is not UTF-8: its bytes appear as {@code \xNN} where invalid. */
-    public void userInput(byte[] bytes) {
-        log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
+    /** A LOG line for a message that is not UTF-8, as {@link #userInput(String)}; invalid bytes appear as {@code \xNN}. */
+    public java.util.Optional<String> userInput(byte[] bytes) {
+        return log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));
     }
 
     /** An INFO line of the daemon's own, about no session in particular; escaped all the same. */

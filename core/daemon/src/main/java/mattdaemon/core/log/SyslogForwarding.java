@@ -141,7 +141,7 @@ public final class SyslogForwarding extends AbstractAppender {
     }
 
     private final Target target;
-    private final Logger log;
+    private final DaemonLog log;
     private final ArrayBlockingQueue<byte[]> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final SSLContext tlsContext;
@@ -150,7 +150,7 @@ public final class SyslogForwarding extends AbstractAppender {
     private volatile boolean stopping;
     private Socket socket;
 
-    private SyslogForwarding(Target target, Rfc5424Layout layout, Logger log) throws IOException {
+    private SyslogForwarding(Target target, Rfc5424Layout layout, DaemonLog log) throws IOException {
         super("syslog", null, layout, true, Property.EMPTY_ARRAY);
         this.target = target;
         this.log = log;
@@ -160,12 +160,13 @@ public final class SyslogForwarding extends AbstractAppender {
     }
 
     /**
-     * Adds forwarding to {@code target} to the running {@code context}: from now on every line
-     * logged through {@code log} is also queued for the collector.
+     * Adds forwarding to {@code target} to the running {@code context}: from now on every event
+     * logged through it is also queued for the collector. What forwarding itself has to say
+     * (connected, unreachable, lines dropped) goes to {@code log}.
      *
      * @throws IOException when the TLS trust file cannot be read
      */
-    static void attach(LoggerContext context, Logger log, Target target) throws IOException {
+    static void attach(LoggerContext context, DaemonLog log, Target target) throws IOException {
         Configuration config = context.getConfiguration();
         Rfc5424Layout layout = Rfc5424Layout.newBuilder()
                 .setConfiguration(config)
@@ -217,7 +218,7 @@ public final class SyslogForwarding extends AbstractAppender {
     }
 
     private static int severity(LogEvent event) {
-        return event.getLevel() == DaemonLog.USER_INPUT ? 5 : Severity.getSeverity(event.getLevel()).getCode();
+        return event.getLevel() == DaemonLog.LOG_LEVEL ? 5 : Severity.getSeverity(event.getLevel()).getCode();
     }
 
     /** The host's canonical name, or the kernel's host name when that is only "localhost". */

@@ -9,6 +9,7 @@ import mattdaemon.api.DaemonEvent;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
+import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.SessionLog;
 import mattdaemon.core.tls.TlsIdentity;
 
@@ -45,6 +46,9 @@ public interface CoreContext extends CommandContext {
 
     /** Sends {@code * text} to every session but the caller's. */
     void noticeOtherSessions(String text);
+
+    /** The daemon's log (daemonlogs reads it, daemoninfo shows its health). */
+    DaemonLog daemonLog();
 
     /** The calling session's log. */
     SessionLog sessionLog();

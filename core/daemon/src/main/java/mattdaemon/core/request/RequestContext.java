@@ -161,6 +161,12 @@ final class RequestContext implements CoreContext {
     }
 
     @Override
+    public DaemonLog daemonLog() {
+        ensureActive();
+        return services.log();
+    }
+
+    @Override
     public SessionLog sessionLog() {
         ensureActive();
         return caller.log();

@@ -52,10 +52,9 @@ public final class RequestHandler implements AutoCloseable {
     public Outcome handle(Caller caller, Request request) {
         return switch (request) {
             case Request.Text text -> handleText(caller, text.text());
-            case Request.NotUtf8 bytes -> gate.refusal(caller, Admission.ADMITTED).map(Outcome::of).orElseGet(() -> {
-                caller.log().userInput(bytes.bytes());
-                return Outcome.of(Reply.error(ErrorCode.ENCODING, "line is not valid UTF-8; logged with \\xNN escapes"));
-            });
+            case Request.NotUtf8 bytes -> gate.refusal(caller, Admission.ADMITTED).map(Outcome::of).orElseGet(() ->
+                    Outcome.of(caller.log().userInput(bytes.bytes()).map(RequestHandler::logFull)
+                            .orElse(Reply.error(ErrorCode.ENCODING, "line is not valid UTF-8; logged with \\xNN escapes"))));
             case Request.Undecodable bad -> {
                 caller.log().error("sent an undecodable " + bad.codec() + " line: " + bad.wire());
                 yield Outcome.of(Reply.error(ErrorCode.CODEC, "line is not valid " + bad.codec() + ": " + bad.reason()));
@@ -77,7 +76,10 @@ public final class RequestHandler implements AutoCloseable {
             return Outcome.of(refusal.get());
         }
         if (command.isEmpty()) {
-            caller.log().userInput(text);
+            Optional<String> refused = caller.log().userInput(text);
+            if (refused.isPresent()) {
+                return Outcome.of(logFull(refused.get()));
+            }
             events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), text));
             return Outcome.of(Reply.ok(mattdaemon.protocol.SessionChange.LOGGED));
         }
@@ -85,6 +87,11 @@ public final class RequestHandler implements AutoCloseable {
             caller.log().daemonInfo("Request " + command.get().describeRequest(line.arguments()) + ".");
         }
         return run(caller, command.get(), line.arguments());
+    }
+
+    /** The log could not take the line (a full disk, its backlog full): it is not kept. */
+    private static Reply logFull(String reason) {
+        return Reply.error(ErrorCode.LOGFULL, reason);
     }
 
     private static Admission admissionOf(Command command) {

@@ -137,7 +137,8 @@ final class ClientSession implements Caller, Runnable {
         decoder = new RequestDecoder(current.getInputStream(), services.limits().maxLineBytes());
         ReplyWriter previous = writer;
         output = new WatchedOutputStream(current.getOutputStream());
-        writer = new ReplyWriter(new BufferedOutputStream(output, 16 * 1024));
+        // replies go out only once the lines this session logged are written: an acknowledgement means written
+        writer = new ReplyWriter(new BufferedOutputStream(services.log().acknowledging(output), 16 * 1024));
         if (previous != null) {
             writer.useCodec(previous.codec());
         }

@@ -106,7 +106,8 @@ final class SettingsParserRejectsBadInput {
                 .hasMessage("ready_timeout_seconds must be from 1 to 600: 601");
         // and every numeric key has a range
         assertThat(SettingsParser.RANGES.keySet()).containsExactlyInAnyOrder("port", "max_clients", "max_line_bytes",
-                "ready_timeout_seconds", "idle_timeout_seconds", "auth_grace_seconds", "line_timeout_seconds");
+                "ready_timeout_seconds", "idle_timeout_seconds", "auth_grace_seconds", "line_timeout_seconds",
+                "log_backlog_kib", "log_rotate_kib", "log_rotate_keep");
         assertThatThrownBy(() -> SettingsParser.parse(withConfig("", "--line-timeout", "0")))
                 .hasMessage("line_timeout_seconds must be from 1 to 3600: 0");
     }

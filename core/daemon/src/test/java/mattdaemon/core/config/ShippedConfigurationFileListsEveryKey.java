@@ -38,7 +38,7 @@ final class ShippedConfigurationFileListsEveryKey {
         Settings d = Settings.defaults();
         assertThat(parsed).isEqualTo(new Settings(d.port(), d.bind(), d.maxClients(), d.maxLineBytes(), d.lockFile(),
                 d.logFile(), d.pluginDir(), d.foreground(), d.readyTimeout(), d.stateDir(),
-                parsed.pluginSettings(), d.idleTimeout(), d.authGrace(), d.tlsRequired(), d.lineTimeout()));
+                parsed.pluginSettings(), d.idleTimeout(), d.authGrace(), d.tlsRequired(), d.lineTimeout(), d.log()));
         assertThat(mattdaemon.core.log.SyslogForwarding.Target.from(parsed.pluginSettings())).isEmpty();
     }
 }
