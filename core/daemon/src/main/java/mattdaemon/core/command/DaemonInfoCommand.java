@@ -2,15 +2,27 @@ package mattdaemon.core.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import mattdaemon.api.Command;
 import mattdaemon.api.CommandContext;
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
+import mattdaemon.core.plugin.RefusedPlugins;
 
-/** {@code daemoninfo}: the daemon's own state as {@code key: value} lines. */
+/**
+ * {@code daemoninfo}: the daemon's own state as {@code key: value} lines, then one
+ * {@code refused plugin <name>: <reason>} line per plugin refused now.
+ */
 public final class DaemonInfoCommand implements Command {
+    private final RefusedPlugins refused;
+
+    /** A daemoninfo command that also lists the plugins in {@code refused}. */
+    public DaemonInfoCommand(RefusedPlugins refused) {
+        this.refused = refused;
+    }
+
     @Override
     public String name() {
         return "daemoninfo";
@@ -25,7 +37,7 @@ public final class DaemonInfoCommand implements Command {
     public Reply execute(CommandContext context, String arguments) {
         DaemonStatus s = context.status();
         Duration uptime = Duration.between(s.startedAt(), Instant.now());
-        return Reply.ok("daemoninfo", List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "version: " + s.version(),
                 "pid: " + s.pid(),
                 "started: " + s.startedAt(),
@@ -37,6 +49,10 @@ public final class DaemonInfoCommand implements Command {
                 "tls certificate sha-256: " + (s.tlsFingerprint().isEmpty() ? "not ready" : s.tlsFingerprint()),
                 "plugin commands: " + s.pluginCommands(),
                 "log file: " + s.logFile()));
+        for (RefusedPlugins.Refusal refusal : refused.list()) {
+            lines.add("refused plugin " + refusal.plugin() + ": " + refusal.reason());
+        }
+        return Reply.ok("daemoninfo", lines);
     }
 
     static String formatUptime(Duration d) {
