@@ -73,9 +73,10 @@ public final class PluginWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = watcher.take();
-                // a lookup of an unknown name rescans from now on, without waiting for the quiet period
-                manager.folderChanged();
                 do {
+                    // a lookup of an unknown name rescans from now on, without waiting for the quiet
+                    // period; set again for each change, since such a rescan may have cleared it
+                    manager.folderChanged();
                     key.pollEvents();
                     key.reset();
                 } while ((key = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null);
