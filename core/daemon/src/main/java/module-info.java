@@ -11,16 +11,8 @@ module mattdaemon.core {
     // the CPU time of a stuck plugin call, for its log line
     requires java.management;
 
+    // the services of plugin layers; the built-in commands are made by BuiltInCommands
     uses mattdaemon.api.Command;
     uses mattdaemon.api.EventListener;
-
-    provides mattdaemon.api.Command with
-            mattdaemon.core.command.HelpCommand,
-            mattdaemon.core.command.QuitCommand,
-            mattdaemon.core.command.DaemonInfoCommand,
-            mattdaemon.core.command.DaemonLogsCommand,
-            mattdaemon.core.command.ClearLogsCommand,
-            mattdaemon.core.command.AuthCommand,
-            mattdaemon.core.command.DaemonPassCommand,
-            mattdaemon.core.command.StartTlsCommand;
+    uses mattdaemon.api.Plugin;
 }

@@ -5,7 +5,7 @@
 module mattdaemon.plugin.machinfo {
     requires mattdaemon.api;
     // the shared OSHI support, and OSHI itself through it
-    requires mattdaemon.sysinfo;
+    requires mattdaemon.plugin.sysinfo;
 
     provides mattdaemon.api.Command with mattdaemon.plugin.machinfo.MachinfoCommand;
 }

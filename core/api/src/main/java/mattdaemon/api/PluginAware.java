@@ -2,8 +2,9 @@ package mattdaemon.api;
 
 /**
  * Optional interface for a {@link Command} or {@link EventListener} that needs its settings,
- * a state folder or the log. The daemon calls {@link #attach} once, after creating the provider
- * and before its first use.
+ * a state folder, the log or its plugin's {@link Plugin} object. The daemon calls {@link #attach}
+ * once, after creating the provider (and after {@link Plugin#start}, when the plugin has a
+ * {@link Plugin}) and before its first use.
  */
 public interface PluginAware {
 

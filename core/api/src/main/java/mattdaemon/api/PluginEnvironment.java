@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the daemon offers a plugin outside of a request. */
+/** What the daemon offers a plugin outside of a request: its settings, a state folder, the log. */
 public interface PluginEnvironment {
 
     /** The plugin's name (its folder name; {@code core} for built-ins). */
@@ -32,4 +32,13 @@ public interface PluginEnvironment {
 
     /** The daemon's state now. */
     DaemonStatus status();
+
+    /**
+     * The plugin's {@link Plugin} provider, already started, or empty when the plugin provides
+     * none. Commands and listeners use it in {@link PluginAware#attach} to reach what the plugin
+     * shares, e.g. {@code plugin = (MyPlugin) environment.plugin().orElseThrow();}.
+     */
+    default Optional<Plugin> plugin() {
+        return Optional.empty();
+    }
 }

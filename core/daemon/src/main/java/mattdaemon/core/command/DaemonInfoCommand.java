@@ -2,15 +2,21 @@ package mattdaemon.core.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
+import mattdaemon.core.plugin.RefusedPlugins;
 import mattdaemon.core.request.CoreCommand;
 import mattdaemon.core.request.CoreContext;
 
-/** {@code daemoninfo}: the daemon's own state as {@code key: value} lines. */
+/**
+ * {@code daemoninfo}: the daemon's own state as {@code key: value} lines, then one
+ * {@code refused plugin <name>: <reason>} line per plugin refused now and one
+ * {@code stuck plugin call: ...} line per plugin call running past its time limit.
+ */
 public final class DaemonInfoCommand implements CoreCommand {
     /** The only TLS protocol the daemon accepts. */
     static final String TLS_TRANSPORT = "TLSv1.3";
@@ -19,6 +25,13 @@ public final class DaemonInfoCommand implements CoreCommand {
      * path in milliseconds, or made once by keytool on the very first start (about a second).
      */
     private static final long TLS_WAIT_SECONDS = 10;
+
+    private final RefusedPlugins refused;
+
+    /** A daemoninfo command that also lists the plugins in {@code refused}. */
+    public DaemonInfoCommand(RefusedPlugins refused) {
+        this.refused = refused;
+    }
 
     @Override
     public String name() {
@@ -34,7 +47,7 @@ public final class DaemonInfoCommand implements CoreCommand {
     public Reply execute(CoreContext context, String arguments) {
         DaemonStatus s = context.status();
         Duration uptime = Duration.between(s.startedAt(), Instant.now());
-        List<String> lines = new java.util.ArrayList<>(List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "version: " + s.version(),
                 "pid: " + s.pid(),
                 "started: " + s.startedAt(),
@@ -47,6 +60,9 @@ public final class DaemonInfoCommand implements CoreCommand {
                 "plugin commands: " + s.pluginCommands(),
                 // the health shares the log's line: clients count on eleven lines
                 "log file: " + s.logFile() + ", health: " + context.daemonLog().health()));
+        for (RefusedPlugins.Refusal refusal : refused.list()) {
+            lines.add("refused plugin " + refusal.plugin() + ": " + refusal.reason());
+        }
         context.stuckCalls().forEach(call -> lines.add("stuck plugin call: " + call));
         return Reply.ok("daemoninfo", lines);
     }

@@ -15,6 +15,7 @@ import mattdaemon.api.DaemonStatus;
 import mattdaemon.core.Version;
 import mattdaemon.core.auth.LoginThrottle;
 import mattdaemon.core.auth.Protection;
+import mattdaemon.core.command.BuiltInCommands;
 import mattdaemon.core.config.Settings;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.log.SyslogForwarding;
@@ -22,6 +23,7 @@ import mattdaemon.core.plugin.CommandRegistry;
 import mattdaemon.core.plugin.DaemonPluginEnvironment;
 import mattdaemon.core.plugin.PluginManager;
 import mattdaemon.core.plugin.PluginWatcher;
+import mattdaemon.core.plugin.RefusedPlugins;
 import mattdaemon.core.posix.Libc;
 import mattdaemon.core.event.EventBus;
 import mattdaemon.core.request.RequestHandler;
@@ -189,7 +191,10 @@ public final class Daemon {
         SecurityPolicy security = new SecurityPolicy(protection, new CompletableFuture<>(), settings.tlsRequired(),
                 new LoginThrottle(java.time.InstantSource.system()));
         ShutdownRequest shutdown = new ShutdownRequest();
-        CommandRegistry commands = CommandRegistry.builtIns(log);
+        RefusedPlugins refused = new RefusedPlugins();
+        CommandRegistry commands = new CommandRegistry(BuiltInCommands.all(refused), log);
+        // stopped after the event bus closed: listeners see ShuttingDown before their plugin stops
+        PluginManager[] toStop = new PluginManager[1];
         try (EventBus events = new EventBus(commands::listeners, log)) {
             Server server;
             try {
@@ -208,9 +213,10 @@ public final class Daemon {
                     server.clients(), server.maxClients(), commands.pluginCommandCount(), settings.logFile(),
                     protection.enabled(), security.tls().isDone() && !security.tls().isCompletedExceptionally()
                             ? security.tls().join().fingerprint() : "");
-            PluginManager plugins = new PluginManager(settings.pluginDir(), Libc.geteuid(), commands, log,
+            PluginManager plugins = new PluginManager(settings.pluginDir(), Libc.geteuid(), commands, refused, log,
                     name -> new DaemonPluginEnvironment(name, settings.pluginSettings(), settings.stateDir(), log, status),
                     () -> server.broadcast(Notice.PLUGINS_CHANGED));
+            toStop[0] = plugins;
             plugins.refresh();
             try (RequestHandler requests = new RequestHandler(commands, log, events, security, server::noticeAllBut,
                     status, plugins::refresh);
@@ -231,6 +237,10 @@ public final class Daemon {
                 log.error("Plugin folder watch failed: " + e.getMessage());
                 server.close();
                 throw new StartFailure("Can't watch plugin folder " + settings.pluginDir() + ": " + e.getMessage());
+            }
+        } finally {
+            if (toStop[0] != null) {
+                toStop[0].close();
             }
         }
         log.info("Quitting.");

@@ -134,6 +134,20 @@ public final class Launcher {
         return Map.of("PATH", SAFE_PATH, "LANG", "C.UTF-8", "_JAVA_SR_SIGNUM", String.valueOf(SUSPEND_RESUME_SIGNAL));
     }
 
+    /**
+     * Every module of the running JDK but its incubator modules, sorted and comma separated, for
+     * {@code --add-modules}. Incubators are left out because the JVM warns about them at every
+     * start; {@code ALL-SYSTEM} would include them. The list depends on the JDK only, so the
+     * daemon's AOT cache, recorded through this launcher, holds for it.
+     */
+    static String pluginVisibleSystemModules() {
+        return java.lang.module.ModuleFinder.ofSystem().findAll().stream()
+                .map(reference -> reference.descriptor().name())
+                .filter(name -> !name.startsWith("jdk.incubator."))
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+
     /** The daemon JVM's command line: same JDK, same modules, absolute paths (it runs in "/"). */
     static List<String> daemonCommand(List<String> options) {
         List<String> command = new ArrayList<>();
@@ -150,6 +164,10 @@ public final class Launcher {
         // jcmd/jstack attach is normally started by SIGQUIT, which the daemon now keeps for itself
         command.add("-XX:+StartAttachListener");
         command.add("--enable-native-access=mattdaemon.core");
+        // plugin layers resolve against the boot layer: with every module of this JDK in it, a
+        // plugin may require any of them (java.net.http, java.sql, ...), not only what core uses
+        command.add("--add-modules");
+        command.add(pluginVisibleSystemModules());
         command.add("--module-path");
         command.add(Arrays.stream(System.getProperty("jdk.module.path", "").split(java.io.File.pathSeparator))
                 .filter(p -> !p.isEmpty())

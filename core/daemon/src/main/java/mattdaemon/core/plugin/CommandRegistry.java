@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import mattdaemon.api.Command;
 import mattdaemon.api.CommandInfo;
@@ -22,37 +22,35 @@ public final class CommandRegistry {
     public record Entry(Command command, String module) {
     }
 
+    private static final BooleanSupplier NO_RESCAN = () -> false;
+
     private final Map<String, Entry> builtIns;
-    private final List<EventListener> builtInListeners;
     private volatile Map<String, Entry> commands;
-    private volatile List<EventListener> listeners;
+    private volatile List<EventListener> listeners = List.of();
+    /** Brings the plugins up to date when the folder changed since the last scan; see {@link #find}. */
+    private volatile BooleanSupplier rescan = NO_RESCAN;
 
-    private CommandRegistry(Map<String, Entry> commands, List<EventListener> listeners) {
-        this.builtIns = commands;
-        this.builtInListeners = listeners;
-        this.commands = commands;
-        this.listeners = listeners;
-    }
-
-    /** The built-in commands and listeners of the boot layer (core's own {@code provides}). */
-    public static CommandRegistry builtIns(DaemonLog log) {
+    /**
+     * A registry holding {@code builtIns}, the core's own commands, and no plugin yet. Of two
+     * built-ins with the same name the first is kept and the other logged.
+     */
+    public CommandRegistry(List<? extends Command> builtIns, DaemonLog log) {
         Map<String, Entry> found = new TreeMap<>();
-        for (Command command : load(Command.class)) {
-            String module = command.getClass().getModule().getName();
+        for (Command command : builtIns) {
+            String module = moduleOf(command);
             Entry previous = found.putIfAbsent(command.name(), new Entry(command, module));
             if (previous != null) {
                 log.error("Duplicate command " + command.name() + " in " + module + " ignored.");
             }
         }
-        List<EventListener> listeners = new ArrayList<>();
-        load(EventListener.class).forEach(listeners::add);
-        return new CommandRegistry(Map.copyOf(found), List.copyOf(listeners));
+        this.builtIns = Map.copyOf(found);
+        this.commands = this.builtIns;
     }
 
-    /** Services of the core's own layer; on a plain class path (unit tests), of the class path. */
-    private static <S> ServiceLoader<S> load(Class<S> service) {
-        ModuleLayer layer = CommandRegistry.class.getModule().getLayer();
-        return layer == null ? ServiceLoader.load(service) : ServiceLoader.load(layer, service);
+    /** The module name shown by {@code help}; a class on the class path (unit tests) has none. */
+    private static String moduleOf(Object provider) {
+        String name = provider.getClass().getModule().getName();
+        return name == null ? "unnamed" : name;
     }
 
     /**
@@ -62,7 +60,7 @@ public final class CommandRegistry {
      */
     void usePlugins(List<LoadedPlugin> plugins, DaemonLog log) {
         Map<String, Entry> merged = new TreeMap<>(builtIns);
-        List<EventListener> allListeners = new ArrayList<>(builtInListeners);
+        List<EventListener> allListeners = new ArrayList<>();
         for (LoadedPlugin plugin : plugins) {
             for (Command command : plugin.commands()) {
                 Entry previous = merged.putIfAbsent(command.name(), new Entry(command, plugin.module()));
@@ -77,9 +75,25 @@ public final class CommandRegistry {
         listeners = List.copyOf(allListeners);
     }
 
-    /** The command named {@code name}, if loaded. */
+    /**
+     * Sets what {@link #find} runs when a name is not loaded: it returns whether the plugins
+     * changed, and must be cheap when the plugin folder did not change (a flag check).
+     */
+    void rescanOnMiss(BooleanSupplier rescan) {
+        this.rescan = rescan;
+    }
+
+    /**
+     * The command named {@code name}, if loaded. A name that is not loaded is looked up once more
+     * after a rescan when the plugin folder changed since the last one, so a command is found the
+     * moment its plugin is in place, even before the folder watcher's quiet period is over.
+     */
     public Optional<Entry> find(String name) {
-        return Optional.ofNullable(commands.get(name));
+        Entry entry = commands.get(name);
+        if (entry == null && rescan.getAsBoolean()) {
+            entry = commands.get(name);
+        }
+        return Optional.ofNullable(entry);
     }
 
     /** Descriptions of every loaded command, sorted by name. */
@@ -92,8 +106,7 @@ public final class CommandRegistry {
 
     /** How many loaded commands come from plugins rather than the core. */
     public int pluginCommandCount() {
-        String core = CommandRegistry.class.getModule().getName();
-        return (int) commands.values().stream().filter(e -> !e.module().equals(core)).count();
+        return (int) commands.keySet().stream().filter(name -> !builtIns.containsKey(name)).count();
     }
 
     /** The event listeners loaded right now. */

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,48 +15,60 @@ import java.util.Set;
 /**
  * Finds plugin folders and refuses unsafe ones. The daemon runs as root: a plugin folder or
  * jar that another user could write would let that user run code as root, so anything
- * writable by group or others, or owned by anyone but the daemon's user, is refused.
+ * writable by group or others, or owned by anyone but the given owner (the daemon's user), is
+ * refused. Folders whose name starts with {@code .} or {@code ~}, or ends with {@code ~}, are
+ * not plugins: they are where a plugin is put together before it is renamed into place.
  */
 final class PluginScanner {
     private final int ownerUid;
 
-    /** What a scan found: loadable folders, and a reason for each thing refused. */
-    record Scan(List<PluginFolder> folders, List<String> refusals) {
+    /**
+     * What a scan found: loadable folders, and each thing refused with its reason; a refusal of
+     * the whole plugin folder is named by the folder's path.
+     */
+    record Scan(List<PluginFolder> folders, List<RefusedPlugins.Refusal> refusals) {
     }
 
+    /** A scanner accepting files owned by {@code ownerUid} only. */
     PluginScanner(int ownerUid) {
         this.ownerUid = ownerUid;
     }
 
+    /** Whether a sub-folder named {@code name} is ignored rather than loaded. */
+    static boolean isStaging(String name) {
+        return name.startsWith(".") || name.startsWith("~") || name.endsWith("~");
+    }
+
     Scan scan(Path pluginDir) {
         List<PluginFolder> folders = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
+        List<RefusedPlugins.Refusal> refusals = new ArrayList<>();
         if (!Files.isDirectory(pluginDir)) {
             return new Scan(folders, refusals);
         }
         String unsafe = unsafeReason(pluginDir);
         if (unsafe != null) {
-            refusals.add("Plugin folder " + pluginDir + " refused: " + unsafe + "; no plugins loaded.");
+            refusals.add(new RefusedPlugins.Refusal(pluginDir.toString(), unsafe + "; no plugins loaded"));
             return new Scan(folders, refusals);
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(pluginDir)) {
             for (Path entry : entries) {
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !isStaging(entry.getFileName().toString())) {
                     folder(entry, refusals, folders);
                 }
             }
         } catch (IOException e) {
-            refusals.add("Plugin folder " + pluginDir + " unreadable: " + e.getMessage());
+            refusals.add(new RefusedPlugins.Refusal(pluginDir.toString(), "unreadable: " + e.getMessage()));
         }
-        folders.sort(java.util.Comparator.comparing(PluginFolder::name));
+        folders.sort(Comparator.comparing(PluginFolder::name));
+        refusals.sort(Comparator.comparing(RefusedPlugins.Refusal::plugin));
         return new Scan(folders, refusals);
     }
 
-    private void folder(Path dir, List<String> refusals, List<PluginFolder> folders) {
+    private void folder(Path dir, List<RefusedPlugins.Refusal> refusals, List<PluginFolder> folders) {
         String name = dir.getFileName().toString();
         String unsafe = unsafeReason(dir);
         if (unsafe != null) {
-            refusals.add("Plugin " + name + " refused: " + dir + " " + unsafe + ".");
+            refusals.add(new RefusedPlugins.Refusal(name, dir + " " + unsafe));
             return;
         }
         List<Path> jars = new ArrayList<>();
@@ -64,7 +77,7 @@ final class PluginScanner {
             for (Path jar : entries) {
                 unsafe = unsafeReason(jar);
                 if (unsafe != null) {
-                    refusals.add("Plugin " + name + " refused: " + jar + " " + unsafe + ".");
+                    refusals.add(new RefusedPlugins.Refusal(name, jar + " " + unsafe));
                     return;
                 }
                 jars.add(jar);
@@ -76,7 +89,7 @@ final class PluginScanner {
                         .append(a.get("lastModifiedTime")).append(':').append(a.get("ino")).append(';');
             }
         } catch (IOException e) {
-            refusals.add("Plugin " + name + " unreadable: " + e.getMessage());
+            refusals.add(new RefusedPlugins.Refusal(name, "unreadable: " + e.getMessage()));
             return;
         }
         if (jars.isEmpty()) {

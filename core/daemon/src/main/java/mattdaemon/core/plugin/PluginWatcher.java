@@ -16,7 +16,10 @@ import mattdaemon.core.log.DaemonLog;
 /**
  * Refreshes the plugins when the plugin folder or one of its sub-folders changes (inotify
  * through WatchService: no polling, no CPU while nothing happens). Changes are gathered for a
- * short quiet period so a folder being copied in is loaded once, whole.
+ * short quiet period so a folder being copied in is loaded once, whole; meanwhile the manager
+ * knows the folder changed, so a command sent right after a plugin was renamed into place is
+ * found by the rescan its lookup starts. Staging folders ({@code .name}, {@code ~name}) are not
+ * watched inside.
  */
 public final class PluginWatcher implements AutoCloseable {
     private static final long QUIET_MILLIS = 250;
@@ -50,7 +53,8 @@ public final class PluginWatcher implements AutoCloseable {
             register(dir);
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path entry : entries) {
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                            && !PluginScanner.isStaging(entry.getFileName().toString())) {
                         register(entry);
                     }
                 }
@@ -70,6 +74,9 @@ public final class PluginWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = watcher.take();
                 do {
+                    // a lookup of an unknown name rescans from now on, without waiting for the quiet
+                    // period; set again for each change, since such a rescan may have cleared it
+                    manager.folderChanged();
                     key.pollEvents();
                     key.reset();
                 } while ((key = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null);

@@ -36,7 +36,7 @@ final class CommandRunnerContainsRunawayCalls {
     void open() throws IOException {
         fixture = new SessionFixture(temp);
         runner = new CommandRunner(fixture.log, fixture.events);
-        handler = new RequestHandler(mattdaemon.core.plugin.CommandRegistry.builtIns(fixture.log), fixture.log,
+        handler = new RequestHandler(new mattdaemon.core.plugin.CommandRegistry(mattdaemon.core.command.BuiltInCommands.all(new mattdaemon.core.plugin.RefusedPlugins()), fixture.log), fixture.log,
                 fixture.events, fixture.policy(false), (id, text) -> { }, () -> STATUS, () -> { });
     }
 

@@ -9,7 +9,9 @@ import java.time.Instant;
 
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
+import mattdaemon.core.command.BuiltInCommands;
 import mattdaemon.core.plugin.CommandRegistry;
+import mattdaemon.core.plugin.RefusedPlugins;
 import mattdaemon.core.protocol.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +31,7 @@ final class RequestHandlerAnswersEveryRequestOnce {
     @BeforeEach
     void open() throws IOException {
         fixture = new SessionFixture(temp);
-        handler = new RequestHandler(CommandRegistry.builtIns(fixture.log), fixture.log, fixture.events,
+        handler = new RequestHandler(new CommandRegistry(BuiltInCommands.all(new RefusedPlugins()), fixture.log), fixture.log, fixture.events,
                 fixture.policy(false), (id, text) -> { }, () -> STATUS, () -> { });
     }
 

@@ -1,6 +1,6 @@
 package mattdaemon.plugin.machinfo;
 
-import mattdaemon.sysinfo.LazySystemInfo;
+import mattdaemon.plugin.sysinfo.LazySystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 

@@ -7,7 +7,7 @@ import mattdaemon.api.CommandContext;
 import mattdaemon.api.PluginAware;
 import mattdaemon.api.PluginEnvironment;
 import mattdaemon.api.Reply;
-import mattdaemon.sysinfo.SysinfoFailures;
+import mattdaemon.plugin.sysinfo.SysinfoFailures;
 
 /**
  * {@code machinfo [section...]}: the machine the daemon runs on, one {@code key: value} line per

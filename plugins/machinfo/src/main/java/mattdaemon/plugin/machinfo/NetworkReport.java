@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import mattdaemon.sysinfo.AddressText;
+import mattdaemon.plugin.sysinfo.AddressText;
 import oshi.hardware.NetworkIF;
 
 /** {@code [network]}: each interface with its state, addresses (with prefix lengths) and MAC. */

@@ -31,11 +31,11 @@ public final class MailCommand implements Command, PluginAware {
     /** How long {@code mail check} waits for the server, inside the command's time limit. */
     private static final Duration CHECK_WAIT = Duration.ofSeconds(8);
 
-    private MailPlugin plugin;
+    private MailParts plugin;
 
     @Override
     public void attach(PluginEnvironment environment) {
-        plugin = MailPlugin.attach(environment);
+        plugin = MailPlugin.of(environment);
     }
 
     @Override

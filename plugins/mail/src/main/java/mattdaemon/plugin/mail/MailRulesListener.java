@@ -11,11 +11,11 @@ import mattdaemon.api.PluginEnvironment;
  * waits up to {@code mail.shutdown_wait} for the queue.
  */
 public final class MailRulesListener implements EventListener, PluginAware {
-    private MailPlugin plugin;
+    private MailParts plugin;
 
     @Override
     public void attach(PluginEnvironment environment) {
-        plugin = MailPlugin.attach(environment);
+        plugin = MailPlugin.of(environment);
     }
 
     @Override

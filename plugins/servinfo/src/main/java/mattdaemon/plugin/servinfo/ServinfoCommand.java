@@ -8,8 +8,8 @@ import mattdaemon.api.CommandContext;
 import mattdaemon.api.PluginAware;
 import mattdaemon.api.PluginEnvironment;
 import mattdaemon.api.Reply;
-import mattdaemon.sysinfo.LazySystemInfo;
-import mattdaemon.sysinfo.SysinfoFailures;
+import mattdaemon.plugin.sysinfo.LazySystemInfo;
+import mattdaemon.plugin.sysinfo.SysinfoFailures;
 import oshi.software.os.OperatingSystem;
 
 /**

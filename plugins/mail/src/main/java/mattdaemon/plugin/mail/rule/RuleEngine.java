@@ -3,6 +3,8 @@ package mattdaemon.plugin.mail.rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.plugin.mail.send.Journal;
@@ -11,12 +13,15 @@ import mattdaemon.plugin.mail.send.MailQueue;
 /**
  * Runs the rules: hands each event to the rules that take it, and ends each batch window on a
  * short-lived virtual thread, so {@link #accept} only does bookkeeping and returns at once.
+ * {@link #stop} ends those threads without mailing what they hold.
  */
 public final class RuleEngine {
     private final List<RuleState> states;
     private final RuleMailComposer composer;
     private final MailQueue queue;
     private final Journal journal;
+    private final Set<Thread> windows = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     /** An engine for {@code rules}, whose mails go to {@code queue}. */
     public RuleEngine(List<Rule> rules, RuleMailComposer composer, MailQueue queue, Journal journal) {
@@ -28,6 +33,9 @@ public final class RuleEngine {
 
     /** Offers one daemon event to every rule; quick, never blocks. */
     public void accept(DaemonEvent event) {
+        if (stopped) {
+            return;
+        }
         Occurrence.of(event).ifPresent(occurrence -> {
             Instant now = Instant.now();
             for (RuleState state : states) {
@@ -44,17 +52,24 @@ public final class RuleEngine {
             flush(state, false);
             return;
         }
-        Thread.ofVirtual().name("mail-rule-" + state.rule().name()).start(() -> {
+        Thread window = Thread.ofVirtual().name("mail-rule-" + state.rule().name()).unstarted(() -> {
             try {
                 Thread.sleep(wait);
+                flush(state, false);
             } catch (InterruptedException e) {
-                // flush now: whoever interrupts is stopping
+                // stopped: the plugin is going, what the window holds is not mailed
+            } finally {
+                windows.remove(Thread.currentThread());
             }
-            flush(state, false);
         });
+        windows.add(window);
+        window.start();
     }
 
     private void flush(RuleState state, boolean force) {
+        if (stopped) {
+            return;
+        }
         switch (state.flush(Instant.now(), force)) {
             case RuleState.Flush.Send send -> submit(state.rule(), send);
             case RuleState.Flush.Later later -> flushAt(state, later.at());
@@ -81,6 +96,12 @@ public final class RuleEngine {
         for (RuleState state : states) {
             flush(state, true);
         }
+    }
+
+    /** Ends every batch window's thread; what the windows hold is dropped, nothing more is mailed. */
+    public void stop() {
+        stopped = true;
+        windows.forEach(Thread::interrupt);
     }
 
     /** One line per rule, with how often it fired and was throttled. */

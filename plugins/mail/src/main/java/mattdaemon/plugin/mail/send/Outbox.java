@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,7 +21,8 @@ import mattdaemon.plugin.mail.config.RetryPolicy;
  * virtual thread of its own that tries, waits out the back-off and tries again, while a fair
  * lock keeps to one SMTP conversation at a time. Outcomes are logged as
  * {@code Mail <id> sent to ...} or {@code Mail <id> failed: <reason>}. Virtual threads end with
- * their mail, so an idle or unloaded plugin leaves no thread behind.
+ * their mail, so an idle plugin has no thread; {@link #stop} ends the others (the plugin is
+ * being replaced or removed): their mails are abandoned, never sent with the old settings.
  */
 public final class Outbox implements MailQueue {
     /** What went wrong last, for warnings in replies. */
@@ -32,6 +35,8 @@ public final class Outbox implements MailQueue {
     private final Journal journal;
     private final ReentrantLock line = new ReentrantLock(true);
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
     private volatile Failure lastFailure;
 
     private static final class Entry {
@@ -61,7 +66,7 @@ public final class Outbox implements MailQueue {
     public Optional<String> submit(OutgoingMail mail) {
         Entry entry;
         synchronized (entries) {
-            if (entries.size() >= limit) {
+            if (stopped || entries.size() >= limit) {
                 return Optional.empty();
             }
             String id;
@@ -71,7 +76,9 @@ public final class Outbox implements MailQueue {
             entry = new Entry(id, mail);
             entries.put(id, entry);
         }
-        Thread.ofVirtual().name("mail-" + entry.id).start(() -> deliver(entry));
+        Thread thread = Thread.ofVirtual().name("mail-" + entry.id).unstarted(() -> deliver(entry));
+        threads.add(thread);
+        thread.start();
         return Optional.of(entry.id);
     }
 
@@ -86,6 +93,9 @@ public final class Outbox implements MailQueue {
                     lastFailure = null;
                     return;
                 } catch (SendFailure failure) {
+                    if (stopped) {
+                        throw new InterruptedException("stopped during attempt " + attempt);
+                    }
                     if (failure.permanent() || attempt >= retry.attempts()) {
                         fail(entry, failure.getMessage() + (attempt > 1 ? " (" + attempt + " attempts)" : ""));
                         return;
@@ -103,6 +113,7 @@ public final class Outbox implements MailQueue {
         } catch (RuntimeException e) {
             fail(entry, e.getClass().getSimpleName());
         } finally {
+            threads.remove(Thread.currentThread());
             synchronized (entries) {
                 entries.remove(entry.id);
                 entries.notifyAll();
@@ -110,9 +121,12 @@ public final class Outbox implements MailQueue {
         }
     }
 
-    private void sendOnce(OutgoingMail mail) throws SendFailure {
-        line.lock();
+    private void sendOnce(OutgoingMail mail) throws SendFailure, InterruptedException {
+        line.lockInterruptibly();
         try {
+            if (stopped) {
+                throw new InterruptedException("stopped");
+            }
             sender.send(mail);
         } finally {
             line.unlock();
@@ -122,6 +136,27 @@ public final class Outbox implements MailQueue {
     private void fail(Entry entry, String reason) {
         lastFailure = new Failure(entry.id, reason, Instant.now());
         journal.error("Mail " + entry.id + " failed: " + reason);
+    }
+
+    /**
+     * Ends every mail thread: each mail still queued, waiting or being tried is logged as
+     * abandoned and never sent. Waits up to {@code max} for the threads to end; later
+     * {@link #submit} calls are refused.
+     */
+    public void stop(Duration max) {
+        stopped = true;
+        threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + max.toNanos();
+        try {
+            for (Thread thread : List.copyOf(threads)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The last failure, unless a mail went out since. */

@@ -1,4 +1,4 @@
-package mattdaemon.sysinfo;
+package mattdaemon.plugin.sysinfo;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package mattdaemon.sysinfo;
+package mattdaemon.plugin.sysinfo;
 
 import oshi.SystemInfo;
 import oshi.hardware.HardwareAbstractionLayer;

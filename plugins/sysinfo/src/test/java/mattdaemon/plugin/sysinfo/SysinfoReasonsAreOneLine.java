@@ -1,4 +1,4 @@
-package mattdaemon.sysinfo;
+package mattdaemon.plugin.sysinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

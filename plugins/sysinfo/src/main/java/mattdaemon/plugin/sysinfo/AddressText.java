@@ -1,4 +1,4 @@
-package mattdaemon.sysinfo;
+package mattdaemon.plugin.sysinfo;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
