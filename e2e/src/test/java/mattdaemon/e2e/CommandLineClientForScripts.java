@@ -120,7 +120,7 @@ class CommandLineClientForScripts {
             Run file = run(CLI, "", "--port", port(), "--fingerprint", fingerprint, "--password-file", passwordFile.toString(),
                     "daemoninfo", "over tls from a script");
             assertThat(file.exit()).as(file.stderr()).isZero();
-            assertThat(file.stdout()).doesNotContain("session codec").contains("password protection: on", "session transport: TLSv1.3\n",
+            assertThat(file.stdout()).contains("password protection: on", "session codec: plain\nsession transport: TLSv1.3\n",
                     "tls certificate sha-256: " + fingerprint);
             daemon.awaitLog(l -> l.endsWith("User input: over tls from a script"), Duration.ofSeconds(5));
 

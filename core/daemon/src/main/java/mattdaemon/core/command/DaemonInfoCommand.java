@@ -53,8 +53,9 @@ public final class DaemonInfoCommand implements CoreCommand {
                 "started: " + s.startedAt(),
                 "uptime: " + formatUptime(uptime),
                 "port: " + s.port(),
-                "clients: " + s.clients() + "/" + s.maxClients(),
-                session(context),
+                "clients: " + s.clients() + "/" + s.maxClients()));
+        lines.addAll(session(context));
+        lines.addAll(List.of(
                 "password protection: " + (s.passwordRequired() ? "on" : "off"),
                 "tls certificate sha-256: " + (s.tlsFingerprint().isEmpty() ? awaitFingerprint(context) : s.tlsFingerprint()),
                 "plugin commands: " + s.pluginCommands(),
@@ -68,16 +69,13 @@ public final class DaemonInfoCommand implements CoreCommand {
     }
 
     /**
-     * How this session's lines travel: {@code session codec: plain|base64} over TCP, and over TLS
-     * {@code session transport: TLSv1.3} (with {@code + base64} when that codec is on too), so a
-     * TLS session never reads as plain. One line either way: clients count on eleven.
+     * How this session's lines travel: {@code session codec: plain|base64}, and over TLS a
+     * {@code session transport: TLSv1.3} line after it, so a TLS session never reads as plain.
+     * A plaintext session keeps its eleven lines: clients count on them.
      */
-    private static String session(CoreContext context) {
-        String codec = context.session().codec().name();
-        if (context.secure()) {
-            return "session transport: " + TLS_TRANSPORT + (codec.equals("plain") ? "" : " + " + codec);
-        }
-        return "session codec: " + codec;
+    private static List<String> session(CoreContext context) {
+        String codec = "session codec: " + context.session().codec().name();
+        return context.secure() ? List.of(codec, "session transport: " + TLS_TRANSPORT) : List.of(codec);
     }
 
     /** The fingerprint once the identity is loaded; why not, when it cannot be. */
