@@ -67,7 +67,7 @@ class RunawayPluginsCannotFreezeTheDaemon {
                 }
 
                 PluginBuilder.install(daemon.pluginDir, "spin", build.command("spin", "2.0", "return Reply.ok(\"calm\");", ""));
-                daemon.awaitLogContaining("Plugin spin");
+                daemon.awaitLogContaining("Plugin reloaded: spin 2.0");
                 other.request("help");
                 assertThat(other.request("spin")).containsExactly("+OK calm");
             } finally {

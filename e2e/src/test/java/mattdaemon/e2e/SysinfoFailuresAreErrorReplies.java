@@ -18,9 +18,10 @@ class SysinfoFailuresAreErrorReplies {
 
     @Test
     void jnaFailingToLoadIsASysinfoErrorNotACrash(@TempDir Path dir) throws Exception {
-        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "");
         try (DaemonUnderTest daemon = new DaemonUnderTest(Files.createDirectories(dir.resolve("daemon")))
-                .withEnvironment("DAEMON_JVM_OPTIONS", "-XX:+UseSerialGC -Xmx256m -Djna.tmpdir=" + notAFolder.resolve("jna"))) {
+                // JNA never unpacks its library (a root daemon must not load code from a temp
+                // folder): it loads from the installed tree, so a missing file there is the failure
+                .withEnvironment("DAEMON_JVM_OPTIONS", "-XX:+UseSerialGC -Xmx256m -Djna.boot.library.name=jnidispatch-missing")) {
             ShippedPlugins.install(daemon.pluginDir, "machinfo");
             ShippedPlugins.install(daemon.pluginDir, "servinfo");
             daemon.start();
@@ -28,7 +29,7 @@ class SysinfoFailuresAreErrorReplies {
                 client.greeting();
                 assertThat(client.request("machinfo cpu")).singleElement().asString()
                         .startsWith("-ERR SYSINFO UnsatisfiedLinkError: ")
-                        .contains("libjnidispatch");
+                        .contains("JNA native support library");
                 // the class that failed to initialise stays failed: still an error, still no crash
                 assertThat(client.request("machinfo os")).singleElement().asString().startsWith("-ERR SYSINFO ");
                 assertThat(client.request("servinfo")).singleElement().asString().startsWith("-ERR SYSINFO ");

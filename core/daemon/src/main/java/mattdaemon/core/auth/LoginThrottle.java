@@ -91,6 +91,19 @@ public final class LoginThrottle {
         return new Decision.Allowed();
     }
 
+    /**
+     * Counts a login attempt from {@code address} before its password is checked, when it may be
+     * checked at all: parallel attempts then cannot all pass {@link #check} before any failure is
+     * counted. A right password takes the attempt back with {@link #recordSuccess}.
+     */
+    public synchronized Decision attempt(InetAddress address) {
+        Decision decision = check(address);
+        if (decision instanceof Decision.Allowed) {
+            recordFailure(address);
+        }
+        return decision;
+    }
+
     /** Counts a wrong password from {@code address}. */
     public synchronized void recordFailure(InetAddress address) {
         Instant now = clock.instant();
@@ -110,9 +123,11 @@ public final class LoginThrottle {
         forgetQuietest();
     }
 
-    /** A right password from {@code address}: its failures are forgotten. */
+    /** A right password from {@code address}: its failures are forgotten, and its attempt no longer counts in all. */
     public synchronized void recordSuccess(InetAddress address) {
-        sources.remove(address);
+        if (sources.remove(address) != null) {
+            everyone.failures = Math.max(0, everyone.failures - 1);
+        }
     }
 
     private void forgetQuietest() {

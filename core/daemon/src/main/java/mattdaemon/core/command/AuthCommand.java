@@ -59,7 +59,7 @@ public final class AuthCommand implements CoreCommand {
         if (auth.authenticated(context.protection().generation())) {
             return Reply.ok(SessionChange.ALREADY_AUTHENTICATED);
         }
-        if (context.logins().check(context.peerAddress()) instanceof LoginThrottle.Decision.Refused refused) {
+        if (context.logins().attempt(context.peerAddress()) instanceof LoginThrottle.Decision.Refused refused) {
             if (refused.firstRefusal()) {
                 context.sessionLog().info("closed out for " + refused.retryAfter().toSeconds()
                         + " s: too many wrong passwords from its address.");
@@ -75,8 +75,7 @@ public final class AuthCommand implements CoreCommand {
             context.sessionLog().info("authenticated.");
             return Reply.ok(SessionChange.AUTHENTICATED);
         }
-        context.logins().recordFailure(context.peerAddress());
-        Duration delay = auth.failed();
+        Duration delay = auth.failed(); // the attempt was counted against the address before the check
         context.publish(new DaemonEvent.AuthFailed(Instant.now(), context.session().peer(), auth.failures()));
         context.sessionLog().authenticationFailed(auth.failures(), AuthState.MAX_FAILURES);
         Thread.sleep(delay);

@@ -71,7 +71,7 @@ public final class Launcher {
      */
     public static int execForeground(List<String> options) {
         try {
-            Spawner.execBlocked(daemonCommand(options), daemonEnvironment(), DaemonSignal.ALL);
+            Spawner.execBlocked(daemonCommand(options), foregroundEnvironment(), DaemonSignal.ALL);
         } catch (RuntimeException e) {
             System.err.println("Matt_daemon: cannot start the daemon process: " + e.getMessage());
         }
@@ -130,6 +130,16 @@ public final class Launcher {
      * it in its own threads, where it would never reach our signalfd. A real-time signal nobody
      * sends takes that job instead.
      */
+    /** The daemon's environment under systemd: the fixed one, and where to send sd_notify's READY=1. */
+    static Map<String, String> foregroundEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>(daemonEnvironment());
+        String notify = System.getenv("NOTIFY_SOCKET");
+        if (notify != null) {
+            environment.put("NOTIFY_SOCKET", notify);
+        }
+        return environment;
+    }
+
     static Map<String, String> daemonEnvironment() {
         return Map.of("PATH", SAFE_PATH, "LANG", "C.UTF-8", "_JAVA_SR_SIGNUM", String.valueOf(SUSPEND_RESUME_SIGNAL));
     }
