@@ -37,12 +37,17 @@ public final class EventBus implements AutoCloseable {
      * dispatcher for nothing.
      */
     public void publish(DaemonEvent event) {
-        if (listeners.get().isEmpty()) {
+        if (!hasListeners()) {
             return;
         }
         if (!queue.offer(event)) {
             dropped.incrementAndGet();
         }
+    }
+
+    /** Whether any listener is loaded: an event nobody hears need not even be made. */
+    public boolean hasListeners() {
+        return !listeners.get().isEmpty();
     }
 
     private void dispatch() {

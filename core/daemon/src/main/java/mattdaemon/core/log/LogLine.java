@@ -21,6 +21,8 @@ final class LogLine {
     private int length;
     private long stampSecond = Long.MIN_VALUE;
     private String stamp = "";
+    /** Per level, {@code [stamp] [ LEVEL ] - Matt_daemon: } as bytes, for the current second. */
+    private final byte[][] heads = new byte[Level.values().length][];
 
     /** The level names of the Matt_daemon format. */
     enum Level {
@@ -34,6 +36,10 @@ final class LogLine {
         if (second != stampSecond) {
             stampSecond = second;
             stamp = STAMP.format(Instant.ofEpochSecond(second));
+            java.util.Arrays.fill(heads, null);
+        }
+        if (cause == null) {
+            return formatPlain(level, prefix, message);
         }
         StringBuilder t = text;
         t.setLength(0);
@@ -45,6 +51,30 @@ final class LogLine {
             t.append(trace);
         }
         encode(t);
+        return this;
+    }
+
+    /**
+     * The common case, a line without a stack trace: the head is made once a second, the rest is
+     * encoded by String.getBytes, which the JDK does as a block copy for ASCII text.
+     */
+    private LogLine formatPlain(Level level, String prefix, String message) {
+        byte[] head = heads[level.ordinal()];
+        if (head == null) {
+            head = ("[" + stamp + "] [ " + level.name() + " ] - Matt_daemon: ").getBytes(StandardCharsets.UTF_8);
+            heads[level.ordinal()] = head;
+        }
+        byte[] before = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        int n = head.length + before.length + body.length + 1;
+        if (bytes.length < n) {
+            bytes = new byte[Math.max(n, bytes.length * 2)];
+        }
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        System.arraycopy(before, 0, bytes, head.length, before.length);
+        System.arraycopy(body, 0, bytes, head.length + before.length, body.length);
+        bytes[n - 1] = '\n';
+        length = n;
         return this;
     }
 

@@ -33,13 +33,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * A failing write (full disk, I/O error, any exception) never ends the thread: the batch is kept
  * and retried every {@link #RETRY}, the backlog keeps accepting lines up to its limit and refuses
  * the rest, and the first successful write ends the outage with one ERROR line about it. Every
- * {@link #CHECK} the writer also makes sure the path still names the file it writes, and opens
- * the path again when the file was deleted or renamed away (logrotate's {@code create}).
+ * {@link #CHECK} (every {@link #IDLE_CHECK} once quiet) the writer also makes sure the path still
+ * names the file it writes, and opens the path again when the file was deleted or renamed away
+ * (logrotate's {@code create}).
  */
 final class LogWriter implements AutoCloseable {
     static final int CHUNK = 64 * 1024;
     static final Duration RETRY = Duration.ofMillis(200);
     static final Duration CHECK = Duration.ofMillis(200);
+    /** How often a quiet log checks its path: nothing is written meanwhile, so nothing can be lost. */
+    static final Duration IDLE_CHECK = Duration.ofMillis(900);
     /** How long a closing log keeps retrying a failing write before it gives up. */
     static final Duration CLOSE_GIVE_UP = Duration.ofSeconds(3);
     private static final Duration SYNC_EVERY = Duration.ofSeconds(1);
@@ -264,7 +267,8 @@ final class LogWriter implements AutoCloseable {
             long bytes;
             lock.lock();
             try {
-                long wait = CHECK.toNanos() - (System.nanoTime() - lastCheck);
+                Duration every = System.nanoTime() - lastWrite >= QUIET.toNanos() ? IDLE_CHECK : CHECK;
+                long wait = every.toNanos() - (System.nanoTime() - lastCheck);
                 while (pending.isEmpty() && !closing && wait > 0) {
                     wait = work.awaitNanos(wait);
                 }

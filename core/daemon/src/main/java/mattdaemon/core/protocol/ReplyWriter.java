@@ -17,6 +17,10 @@ import mattdaemon.protocol.Wire;
 public final class ReplyWriter {
     private final OutputStream out;
     private volatile LineCodec codec = LineCodec.PLAIN;
+    /** The last status-only reply and its bytes in {@link #lastCodec}: a flood repeats one reply. */
+    private Reply lastReply;
+    private LineCodec lastCodec;
+    private byte[] lastBytes;
 
     /** Writes to {@code out}, which should be buffered. */
     public ReplyWriter(OutputStream out) {
@@ -35,13 +39,31 @@ public final class ReplyWriter {
 
     /** Writes a reply: its body lines, then its status line. */
     public synchronized void reply(Reply reply) throws IOException {
+        if (reply.body().isEmpty()) {
+            statusOnly(reply);
+            return;
+        }
         for (String line : reply.body()) {
             line(Wire.body(line));
         }
-        line(switch (reply) {
+        line(status(reply));
+    }
+
+    private void statusOnly(Reply reply) throws IOException {
+        LineCodec current = codec;
+        if (!reply.equals(lastReply) || current != lastCodec) {
+            lastBytes = (current.encode(singleLine(status(reply))) + "\n").getBytes(StandardCharsets.UTF_8);
+            lastReply = reply;
+            lastCodec = current;
+        }
+        out.write(lastBytes);
+    }
+
+    private static String status(Reply reply) {
+        return switch (reply) {
             case Reply.Ok ok -> Wire.ok(ok.text());
             case Reply.Error error -> Wire.error(error.code(), error.text());
-        });
+        };
     }
 
     /** Writes and flushes a notice not tied to a request ({@code * text}). */

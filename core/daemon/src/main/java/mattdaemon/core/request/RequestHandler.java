@@ -69,8 +69,7 @@ public final class RequestHandler implements AutoCloseable {
     }
 
     private Outcome handleText(Caller caller, String text) {
-        CommandLine line = CommandLine.parse(text);
-        Optional<Command> command = commands.find(line.word()).map(CommandRegistry.Entry::command);
+        Optional<Command> command = commands.find(CommandLine.firstWord(text)).map(CommandRegistry.Entry::command);
         Optional<Reply> refusal = gate.refusal(caller, command.map(RequestHandler::admissionOf).orElse(Admission.ADMITTED));
         if (refusal.isPresent()) {
             return Outcome.of(refusal.get());
@@ -80,9 +79,12 @@ public final class RequestHandler implements AutoCloseable {
             if (refused.isPresent()) {
                 return Outcome.of(logFull(refused.get()));
             }
-            events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), text));
+            if (events.hasListeners()) { // each line would otherwise read the clock for nobody
+                events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), text));
+            }
             return Outcome.of(Reply.ok(mattdaemon.protocol.SessionChange.LOGGED));
         }
+        CommandLine line = CommandLine.parse(text);
         if (!(command.get() instanceof CoreCommand core) || core.logsRequest(line.arguments())) {
             caller.log().daemonInfo("Request " + command.get().describeRequest(line.arguments()) + ".");
         }

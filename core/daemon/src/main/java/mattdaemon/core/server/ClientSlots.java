@@ -22,6 +22,7 @@ final class ClientSlots {
             return -1;
         }
         taken++;
+        notifyAll();
         return nextId.getAndIncrement();
     }
 
@@ -32,6 +33,13 @@ final class ClientSlots {
     synchronized void release(long id) {
         sessions.remove(id);
         taken--;
+    }
+
+    /** Blocks while no session is connected: an idle daemon has no deadline to watch. */
+    synchronized void awaitAny() throws InterruptedException {
+        while (taken == 0) {
+            wait();
+        }
     }
 
     synchronized int count() {

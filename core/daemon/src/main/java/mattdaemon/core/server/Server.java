@@ -105,10 +105,14 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Four times a second, ends the sessions whose deadlines have passed (see ClientSession#enforceDeadlines). */
+    /**
+     * Four times a second while any client is connected, ends the sessions whose deadlines have
+     * passed (see ClientSession#enforceDeadlines); with none, it sleeps until one comes.
+     */
     private void enforceDeadlines() {
         while (!closing) {
             try {
+                slots.awaitAny();
                 Thread.sleep(DEADLINE_CHECK);
             } catch (InterruptedException e) {
                 return;
