@@ -30,6 +30,8 @@ class LogIsForwardedToSyslog {
     Path dir;
     private Process rsyslog;
     private int collectorPort;
+    /** The collector's certificates when it listens with TLS, else null. */
+    private Path tls;
 
     @AfterEach
     void stopCollector() throws InterruptedException {
@@ -97,6 +99,48 @@ class LogIsForwardedToSyslog {
         assertThat(forwarded).isSorted().contains(501).hasSizeLessThan(501);
     }
 
+    @Test
+    void linesArriveOverTlsCheckedAgainstTheCollectorsCertificate() throws Exception {
+        collectorPort = DaemonUnderTest.freePort();
+        Path pki = Files.createDirectories(dir.resolve("pki"));
+        makeCertificates(pki);
+        tls = pki;
+        startRsyslog();
+        Path config = Files.writeString(writeConfig(10_000), """
+                syslog_tls = true
+                syslog_tls_ca_file = %s
+                """.formatted(pki.resolve("ca.pem")), java.nio.file.StandardOpenOption.APPEND);
+        try (DaemonUnderTest daemon = new DaemonUnderTest(dir).with("--config", config.toString()).start();
+             TestClient client = daemon.connect()) {
+            client.greeting();
+            send(client, 1, 30);
+            awaitForwarded("forward-30");
+            daemon.awaitLogContaining("Syslog forwarding: connected to tls://127.0.0.1:" + collectorPort + ".");
+        }
+        List<String> userLines = Files.readAllLines(dir.resolve("collector/out.log")).stream()
+                .filter(l -> l.contains("User input: forward-")).toList();
+        assertThat(userLines).hasSize(30).allMatch(l -> l.startsWith("local3 notice "));
+        assertThat(userLines.getLast()).endsWith(" Matt_daemon User input: forward-30");
+    }
+
+    /** A CA and the collector's certificate for 127.0.0.1, made with openssl. */
+    private static void makeCertificates(Path pki) throws Exception {
+        run(pki, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=test collector CA",
+                "-keyout", "ca.key", "-out", "ca.pem");
+        run(pki, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-keyout", "key.pem", "-out", "cert.csr");
+        Files.writeString(pki.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+        run(pki, "openssl", "x509", "-req", "-in", "cert.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-days", "2", "-extfile", "san.ext", "-out", "cert.pem");
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
+    }
+
     private Path writeConfig(int queueLines) throws IOException {
         return Files.writeString(dir.resolve("matt_daemon.conf"), """
                 syslog_host = 127.0.0.1
@@ -116,14 +160,17 @@ class LogIsForwardedToSyslog {
     private void startRsyslog() throws IOException, InterruptedException {
         Path collector = Files.createDirectories(dir.resolve("collector"));
         Files.createDirectories(collector.resolve("work"));
+        String global = tls == null ? "" : (" defaultNetstreamDriver=\"gtls\" defaultNetstreamDriverCAFile=\"%1$s/ca.pem\""
+                + " defaultNetstreamDriverCertFile=\"%1$s/cert.pem\" defaultNetstreamDriverKeyFile=\"%1$s/key.pem\"").formatted(tls);
+        String driver = tls == null ? "" : " streamDriver.name=\"gtls\" streamDriver.mode=\"1\" streamDriver.authMode=\"anon\"";
         Path conf = Files.writeString(collector.resolve("rsyslog.conf"), """
-                global(workDirectory="%1$s/work")
-                module(load="imtcp")
+                global(workDirectory="%1$s/work"%3$s)
+                module(load="imtcp"%4$s)
                 input(type="imtcp" address="127.0.0.1" port="%2$d")
                 template(name="fields" type="string"
                          string="%%syslogfacility-text%% %%syslogseverity-text%% %%hostname%% %%app-name%% %%msg%%\\n")
                 *.* action(type="omfile" file="%1$s/out.log" template="fields")
-                """.formatted(collector, collectorPort));
+                """.formatted(collector, collectorPort, global, driver));
         rsyslog = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", conf.toString(),
                 "-i", collector.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(collector.resolve("rsyslogd.out").toFile()).start();
