@@ -1,6 +1,5 @@
 package mattdaemon.core.daemon;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 import mattdaemon.core.posix.SignalFd;
@@ -12,41 +11,25 @@ import mattdaemon.core.posix.SignalFd;
  * (spawned detached, or exec'd in place for {@code --foreground}), so one signalfd sees them
  * all, SIGQUIT included, which the JDK's own handlers cannot take.
  */
-public sealed interface SignalWatcher extends AutoCloseable permits SignalWatcher.FdWatcher {
+final class SignalWatcher implements AutoCloseable {
+    private final SignalFd fd = SignalFd.open(DaemonSignal.ALL);
 
-    /** The signals this watcher reports. */
-    List<DaemonSignal> watched();
-
-    @Override
-    void close();
-
-    /** Reads all daemon signals from a signalfd. */
-    static SignalWatcher fromSignalFd(Consumer<DaemonSignal> handler) {
-        return new FdWatcher(handler);
+    private SignalWatcher(Consumer<DaemonSignal> handler) {
+        Thread.ofPlatform().daemon().name("signals").start(() -> {
+            int number;
+            while ((number = fd.take()) > 0) {
+                DaemonSignal.byNumber(number).ifPresent(handler);
+            }
+        });
     }
 
-    /** signalfd route. */
-    final class FdWatcher implements SignalWatcher {
-        private final SignalFd fd = SignalFd.open(DaemonSignal.ALL);
-        private final Thread thread;
+    /** Reads all daemon signals from a signalfd and hands each to {@code handler}. */
+    static SignalWatcher fromSignalFd(Consumer<DaemonSignal> handler) {
+        return new SignalWatcher(handler);
+    }
 
-        FdWatcher(Consumer<DaemonSignal> handler) {
-            thread = Thread.ofPlatform().daemon().name("signals").start(() -> {
-                int number;
-                while ((number = fd.take()) > 0) {
-                    DaemonSignal.byNumber(number).ifPresent(handler);
-                }
-            });
-        }
-
-        @Override
-        public List<DaemonSignal> watched() {
-            return List.of(DaemonSignal.values());
-        }
-
-        @Override
-        public void close() {
-            // the watcher thread is a daemon thread blocked in read(); it ends with the JVM
-        }
+    /** The watcher thread is a daemon thread blocked in read(); it ends with the JVM. */
+    @Override
+    public void close() {
     }
 }

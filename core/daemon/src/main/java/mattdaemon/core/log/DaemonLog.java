@@ -144,11 +144,6 @@ public final class DaemonLog implements AutoCloseable {
         return writer.append(line.bytes(), line.length(), false);
     }
 
-    /** Waits until every client line this thread had accepted is written. */
-    public void awaitOwnLines() {
-        writer.awaitWritten(lastUserLine.get().get());
-    }
-
     /**
      * Wraps a session's output: before any byte goes out, waits until the client lines accepted
      * by the calling thread (the session's) are written, whichever thread writes. So

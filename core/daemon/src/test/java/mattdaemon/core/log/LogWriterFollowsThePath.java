@@ -78,7 +78,7 @@ final class LogWriterFollowsThePath {
             Thread other = Thread.ofVirtual().start(() -> log.userInput("from another session"));
             other.join();
             client.flush(); // nothing of this thread is pending: returns at once
-            log.awaitOwnLines();
+            awaitOwnLines(log);
         }
         assertThat(read(file)).contains("from another session");
     }
@@ -89,7 +89,7 @@ final class LogWriterFollowsThePath {
         try (DaemonLog log = DaemonLog.open(file)) {
             log.info("before");
             log.userInput("x");
-            log.awaitOwnLines();
+            awaitOwnLines(log);
             Files.delete(file);
             within(Duration.ofSeconds(2), () -> assertThat(read(file)).contains("was deleted; reopened."));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
@@ -105,7 +105,7 @@ final class LogWriterFollowsThePath {
         try (DaemonLog log = DaemonLog.open(file)) {
             log.info("old");
             log.userInput("x");
-            log.awaitOwnLines();
+            awaitOwnLines(log);
             Files.move(file, rotated);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
             within(Duration.ofSeconds(2), () -> assertThat(read(file)).contains("was renamed away or replaced; reopened."));
@@ -122,7 +122,7 @@ final class LogWriterFollowsThePath {
         try (DaemonLog log = DaemonLog.open(file, options)) {
             for (int i = 0; i < 400; i++) {
                 log.userInput("line " + i + " " + "x".repeat(50));
-                log.awaitOwnLines();
+                awaitOwnLines(log);
             }
         }
         assertThat(temp.resolve("matt_daemon.log.1.gz")).exists();
@@ -139,12 +139,17 @@ final class LogWriterFollowsThePath {
             for (int i = 0; i < 100; i++) {
                 log.userInput(i + " " + "y".repeat(1000));
             }
-            log.awaitOwnLines();
+            awaitOwnLines(log);
             LogTail.Lines tail = log.tail(1000, 10_000);
             assertThat(tail.capped()).isTrue();
             List<String> lines = tail.lines();
             assertThat(lines).hasSizeBetween(8, 10);
             assertThat(lines.getLast()).contains("User input: 99 ");
         }
+    }
+
+    /** Waits, as a session's output does before it sends a reply, until this thread's lines are written. */
+    private static void awaitOwnLines(DaemonLog log) throws IOException {
+        log.acknowledging(OutputStream.nullOutputStream()).flush();
     }
 }
