@@ -113,6 +113,20 @@ class FullDiskIsSurvived {
                     assertThat(log).as("held line %d", i).anyMatch(l -> l.contains(expected));
                 }
                 assertThat(log).noneMatch(l -> l.contains("User input: refused line"));
+                // the backlog session's lines: those that fit were kept, in order, the rest refused and told so
+                backlog.socket().setSoTimeout(5000);
+                List<String> backlogReplies = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    backlogReplies.add(backlog.readReply().getFirst());
+                }
+                long kept = backlogReplies.stream().takeWhile("+OK logged"::equals).count();
+                assertThat(kept).as("backlog lines kept").isBetween(1L, 99L);
+                assertThat(backlogReplies.subList((int) kept, 100)).allMatch(r -> r.startsWith("-ERR LOGFULL "));
+                for (int i = 0; i < 100; i++) {
+                    String expected = "User input: backlog " + i + " ";
+                    assertThat(log.stream().filter(l -> l.contains(expected)).count()).as("backlog line %d", i)
+                            .isEqualTo(i < kept ? 1 : 0);
+                }
                 assertThat(info.request("daemoninfo")).anyMatch(l -> l.startsWith("| log file: ") && l.endsWith(", health: ok"));
             }
         } finally {

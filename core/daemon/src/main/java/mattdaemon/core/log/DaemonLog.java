@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import mattdaemon.core.protocol.LineRun;
+
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -61,6 +63,9 @@ public final class DaemonLog implements AutoCloseable {
         return new DaemonLog(file, options, LogWriter.start(file, options));
     }
 
+    private static final String USER_INPUT = "User input: ";
+    private static final byte[] USER_INPUT_BYTES = USER_INPUT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** Level of client messages in Log4j2's terms, printed as {@code LOG}; between WARN and INFO. */
     public static final Level LOG_LEVEL = Level.forName("LOG", 350);
 
@@ -111,11 +116,42 @@ public final class DaemonLog implements AutoCloseable {
      *         while writes fail), to be told to the client
      */
     public Optional<String> userInput(String escapedText) {
-        long seq = append(LogLine.Level.LOG, "User input: ", escapedText, null);
+        return accepted(append(LogLine.Level.LOG, USER_INPUT, escapedText, null));
+    }
+
+    /**
+     * A LOG line for each message of {@code run}, as {@link #userInput} for each, copied into the
+     * backlog in one step. The run's lines need no escaping (printable ASCII, no backslash).
+     *
+     * @return how many of the run's lines, from its first, were accepted: all of them, unless the
+     *         backlog fills while writes fail ({@link #refusal()} says why the rest were refused)
+     */
+    public int userInputs(LineRun run) {
+        Logger to = forward;
+        if (to != null) {
+            for (int i = 0; i < run.size(); i++) {
+                to.log(LOG_LEVEL, USER_INPUT + run.text(i));
+            }
+        }
+        LogLine line = lines.get().formatRun(LogLine.Level.LOG, USER_INPUT_BYTES, run);
+        LogWriter.Accepted accepted = writer.appendLines(line.bytes(), line.ends(), run.size(), false);
+        if (accepted.lines() > 0) {
+            lastUserLine.get().set(accepted.seq());
+        }
+        return accepted.lines();
+    }
+
+    /** Why a client line is refused now: the backlog is full while writes fail. */
+    public String refusal() {
+        LogHealth h = writer.health();
+        return "log backlog full (" + options.backlogBytes() / 1024 + " KiB) while writes fail since "
+                + h.failingSince() + ": " + h.reason() + "; line not kept";
+    }
+
+    /** Remembers an accepted client line for {@link #acknowledging}, or says why it was refused. */
+    private Optional<String> accepted(long seq) {
         if (seq < 0) {
-            LogHealth h = writer.health();
-            return Optional.of("log backlog full (" + options.backlogBytes() / 1024 + " KiB) while writes fail since "
-                    + h.failingSince() + ": " + h.reason() + "; line not kept");
+            return Optional.of(refusal());
         }
         lastUserLine.get().set(seq);
         return Optional.empty();

@@ -19,6 +19,8 @@ final class LogLine {
     private final StringBuilder text = new StringBuilder(256);
     private byte[] bytes = new byte[512];
     private int length;
+    /** Where each line of the last {@link #formatRun} ends in {@link #bytes()}. */
+    private final int[] ends = new int[mattdaemon.core.protocol.LineRun.MAX_LINES];
     private long stampSecond = Long.MIN_VALUE;
     private String stamp = "";
     /** Per level, {@code [stamp] [ LEVEL ] - Matt_daemon: } as bytes, for the current second. */
@@ -31,15 +33,9 @@ final class LogLine {
 
     /** Formats a line; {@link #bytes()} and {@link #length()} hold it until the next call. */
     LogLine format(Level level, String prefix, String message, Throwable cause) {
-        long now = System.currentTimeMillis();
-        long second = Math.floorDiv(now, 1000);
-        if (second != stampSecond) {
-            stampSecond = second;
-            stamp = STAMP.format(Instant.ofEpochSecond(second));
-            java.util.Arrays.fill(heads, null);
-        }
+        byte[] head = head(level);
         if (cause == null) {
-            return formatPlain(level, prefix, message);
+            return formatPlain(head, prefix, message);
         }
         StringBuilder t = text;
         t.setLength(0);
@@ -58,12 +54,7 @@ final class LogLine {
      * The common case, a line without a stack trace: the head is made once a second, the rest is
      * encoded by String.getBytes, which the JDK does as a block copy for ASCII text.
      */
-    private LogLine formatPlain(Level level, String prefix, String message) {
-        byte[] head = heads[level.ordinal()];
-        if (head == null) {
-            head = ("[" + stamp + "] [ " + level.name() + " ] - Matt_daemon: ").getBytes(StandardCharsets.UTF_8);
-            heads[level.ordinal()] = head;
-        }
+    private LogLine formatPlain(byte[] head, String prefix, String message) {
         byte[] before = prefix.getBytes(StandardCharsets.UTF_8);
         byte[] body = message.getBytes(StandardCharsets.UTF_8);
         int n = head.length + before.length + body.length + 1;
@@ -76,6 +67,52 @@ final class LogLine {
         bytes[n - 1] = '\n';
         length = n;
         return this;
+    }
+
+    /**
+     * Formats every line of {@code run} at {@code level}, each after {@code prefix}, one after the
+     * other: the lines are copied as they are, so the run must need no escaping (it holds
+     * printable ASCII without a backslash only).
+     */
+    LogLine formatRun(Level level, byte[] prefix, mattdaemon.core.protocol.LineRun run) {
+        byte[] head = head(level);
+        int lines = run.size();
+        int n = lines * (head.length + prefix.length + 1) + run.textBytes();
+        if (bytes.length < n) {
+            bytes = new byte[Math.max(n, bytes.length * 2)];
+        }
+        byte[] source = run.bytes();
+        int at = 0;
+        for (int i = 0; i < lines; i++) {
+            System.arraycopy(head, 0, bytes, at, head.length);
+            at += head.length;
+            System.arraycopy(prefix, 0, bytes, at, prefix.length);
+            at += prefix.length;
+            int start = run.start(i);
+            int length = run.end(i) - start;
+            System.arraycopy(source, start, bytes, at, length);
+            at += length;
+            bytes[at++] = '\n';
+            ends[i] = at;
+        }
+        length = at;
+        return this;
+    }
+
+    /** {@code [stamp] [ LEVEL ] - Matt_daemon: } for now, made once a second per level. */
+    private byte[] head(Level level) {
+        long second = Math.floorDiv(System.currentTimeMillis(), 1000);
+        if (second != stampSecond) {
+            stampSecond = second;
+            stamp = STAMP.format(Instant.ofEpochSecond(second));
+            java.util.Arrays.fill(heads, null);
+        }
+        byte[] head = heads[level.ordinal()];
+        if (head == null) {
+            head = ("[" + stamp + "] [ " + level.name() + " ] - Matt_daemon: ").getBytes(StandardCharsets.UTF_8);
+            heads[level.ordinal()] = head;
+        }
+        return head;
     }
 
     /** UTF-8, without an intermediate String while the text is ASCII (escaped client text is). */
@@ -104,5 +141,9 @@ final class LogLine {
 
     int length() {
         return length;
+    }
+
+    int[] ends() {
+        return ends;
     }
 }

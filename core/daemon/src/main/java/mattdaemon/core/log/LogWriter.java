@@ -89,6 +89,7 @@ final class LogWriter implements AutoCloseable {
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private long appended;
     private long pendingBytes;
+    private long pendingLines;
     private Outage outage;
     private boolean closing;
     private boolean gaveUp;
@@ -181,24 +182,51 @@ final class LogWriter implements AutoCloseable {
      * @param own a line of the writer itself, always kept: it must not wait for itself
      */
     long append(byte[] bytes, int length, boolean own) {
+        int[] end = {length};
+        return appendLines(bytes, end, 1, own).seq();
+    }
+
+    /** How many of the lines given to {@link #appendLines} were kept, and the sequence number of the last. */
+    record Accepted(long seq, int lines) {
+        static final Accepted NONE = new Accepted(-1, 0);
+    }
+
+    /**
+     * Copies lines, one after the other in {@code bytes} (line {@code i} ends at {@code ends[i]}),
+     * into the backlog as {@link #append} does each: while writes fail and the backlog has room
+     * for only some of them, the first that fit are kept and the rest refused.
+     */
+    Accepted appendLines(byte[] bytes, int[] ends, int lines, boolean own) {
+        int length = ends[lines - 1];
         lock.lock();
         try {
+            int kept = lines;
             while (!own && !closing && pendingBytes > 0 && pendingBytes + length > options.backlogBytes()) {
                 if (outage != null) {
-                    outage.refused++;
+                    long room = options.backlogBytes() - pendingBytes;
+                    kept = 0;
+                    while (kept < lines && ends[kept] <= room) {
+                        kept++;
+                    }
+                    outage.refused += lines - kept;
                     health = outage.health();
-                    return -1;
+                    if (kept == 0) {
+                        return Accepted.NONE;
+                    }
+                    length = ends[kept - 1];
+                    break;
                 }
                 progress.awaitUninterruptibly();
             }
             copy(bytes, length);
             pendingBytes += length;
+            pendingLines += kept;
             if (outage != null) {
-                outage.held++;
+                outage.held += kept;
                 health = outage.health();
             }
             work.signal();
-            return ++appended;
+            return new Accepted(++appended, kept);
         } finally {
             lock.unlock();
         }
@@ -265,6 +293,7 @@ final class LogWriter implements AutoCloseable {
             List<Chunk> batch;
             long seq;
             long bytes;
+            long lines;
             lock.lock();
             try {
                 Duration every = System.nanoTime() - lastWrite >= QUIET.toNanos() ? IDLE_CHECK : CHECK;
@@ -279,6 +308,7 @@ final class LogWriter implements AutoCloseable {
                 pending.clear();
                 seq = appended;
                 bytes = pendingBytes;
+                lines = pendingLines;
             } catch (InterruptedException e) {
                 continue;
             } finally {
@@ -290,7 +320,7 @@ final class LogWriter implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 writeAll(batch);
-                finished(batch, seq, bytes);
+                finished(batch, seq, bytes, lines);
                 writtenSinceCollection += bytes;
                 lastWrite = System.nanoTime();
             } else {
@@ -360,12 +390,13 @@ final class LogWriter implements AutoCloseable {
     }
 
     /** Releases the batch's waiters, recycles its chunks, and ends an outage with its report. */
-    private void finished(List<Chunk> batch, long seq, long bytes) {
+    private void finished(List<Chunk> batch, long seq, long bytes, long lines) {
         Outage ended;
         lock.lock();
         try {
             if (gaveUp) {
                 pendingBytes -= bytes;
+                pendingLines -= lines;
                 progress.signalAll();
                 return;
             }
@@ -374,6 +405,7 @@ final class LogWriter implements AutoCloseable {
                 synced = seq;
             }
             pendingBytes -= bytes;
+            pendingLines -= lines;
             for (Chunk c : batch) {
                 if (spare.size() < SPARE_CHUNKS && c.bytes.length == CHUNK) {
                     spare.add(c.bytes);
@@ -399,7 +431,7 @@ final class LogWriter implements AutoCloseable {
         lock.lock();
         try {
             if (outage == null) {
-                outage = new Outage(reason, appended - written);
+                outage = new Outage(reason, pendingLines);
             } else {
                 outage.reason = reason;
             }

@@ -85,6 +85,21 @@ public final class SessionLog {
         return log.userInput(LogText.escape(text));
     }
 
+    /**
+     * A LOG line for each message of {@code run}, as {@link #userInput(String)} each, in one step.
+     * They need no escaping: a run holds printable ASCII without a backslash only.
+     *
+     * @return how many lines, from the first, were taken (see {@link DaemonLog#userInputs})
+     */
+    public int userInputs(mattdaemon.core.protocol.LineRun run) {
+        return log.userInputs(run);
+    }
+
+    /** Why the log refuses client lines now (see {@link DaemonLog#refusal}). */
+    public String refusal() {
+        return log.refusal();
+    }
+
     /** A LOG line for a message that is not UTF-8, as {@link #userInput(String)}; invalid bytes appear as {@code \xNN}. */
     public java.util.Optional<String> userInput(byte[] bytes) {
         return log.userInput(LogText.escapeUtf8(bytes, 0, bytes.length));

@@ -12,6 +12,7 @@ import mattdaemon.api.Command;
 import mattdaemon.api.CommandInfo;
 import mattdaemon.api.EventListener;
 import mattdaemon.core.log.DaemonLog;
+import mattdaemon.core.protocol.CommandWords;
 
 /**
  * The commands and listeners loaded right now. Readers see an immutable snapshot, so a lookup
@@ -26,6 +27,8 @@ public final class CommandRegistry {
 
     private final Map<String, Entry> builtIns;
     private volatile Map<String, Entry> commands;
+    /** The names of {@link #commands} as bytes; set before it, so a name is never run unseen. */
+    private volatile CommandWords words;
     private volatile List<EventListener> listeners = List.of();
     /** Brings the plugins up to date when the folder changed since the last scan; see {@link #find}. */
     private volatile BooleanSupplier rescan = NO_RESCAN;
@@ -44,6 +47,7 @@ public final class CommandRegistry {
             }
         }
         this.builtIns = Map.copyOf(found);
+        this.words = new CommandWords(this.builtIns.keySet());
         this.commands = this.builtIns;
     }
 
@@ -71,6 +75,7 @@ public final class CommandRegistry {
             }
             allListeners.addAll(plugin.listeners());
         }
+        words = new CommandWords(merged.keySet());
         commands = Map.copyOf(merged);
         listeners = List.copyOf(allListeners);
     }
@@ -94,6 +99,15 @@ public final class CommandRegistry {
             entry = commands.get(name);
         }
         return Optional.ofNullable(entry);
+    }
+
+    /**
+     * The names of the loaded commands, to tell messages from commands without decoding them;
+     * brought up to date first when the plugin folder changed, as {@link #find} does on a miss.
+     */
+    public CommandWords words() {
+        rescan.getAsBoolean();
+        return words;
     }
 
     /** Descriptions of every loaded command, sorted by name. */

@@ -55,6 +55,51 @@ public final class LineReader {
         return start < end;
     }
 
+    /** Whether a complete line is already read: answering it will not wait for the client. */
+    public boolean hasLine() {
+        return indexOfNewline(start, end) >= 0;
+    }
+
+    /**
+     * Takes the complete lines at the head of the buffer that can be logged as they are (see
+     * {@link LineRun}), up to the first that cannot, or that names a command in {@code commands}.
+     * Reads nothing: an empty run means the next line takes {@link #next()}.
+     */
+    public LineRun takeRun(LineRun run, CommandWords commands) {
+        run.reset(buffer);
+        int pos = start;
+        while (!run.isFull()) {
+            int i = pos;
+            // one pass finds the line end and any byte that needs decoding or escaping
+            while (i < end && isPlain(buffer[i])) {
+                i++;
+            }
+            int next;
+            if (i < end && buffer[i] == '\n') {
+                next = i + 1;
+            } else if (i + 1 < end && buffer[i] == '\r' && buffer[i + 1] == '\n') {
+                next = i + 2;
+            } else {
+                break; // not complete yet, or a byte for the full path
+            }
+            if (i - pos > maxLineBytes || commands.firstWordNamesCommand(buffer, pos, i)) {
+                break;
+            }
+            run.add(pos, i);
+            pos = next;
+        }
+        if (run.size() > 0) {
+            start = pos;
+            linePassed();
+        }
+        return run;
+    }
+
+    /** Printable ASCII but the backslash, which the log doubles. */
+    private static boolean isPlain(byte b) {
+        return b >= 0x20 && b < 0x7f && b != '\\';
+    }
+
     /** The next line, a report of an over-long line, or the end of input. */
     public Input next() throws IOException {
         int scanned = 0;

@@ -21,6 +21,10 @@ public final class ReplyWriter {
     private Reply lastReply;
     private LineCodec lastCodec;
     private byte[] lastBytes;
+    /** {@link #REPEAT} copies of {@link #repeatedLine}, for {@link #replyEach}. */
+    private byte[] repeated;
+    private byte[] repeatedLine;
+    private static final int REPEAT = 128;
 
     /** Writes to {@code out}, which should be buffered. */
     public ReplyWriter(OutputStream out) {
@@ -49,14 +53,46 @@ public final class ReplyWriter {
         line(status(reply));
     }
 
+    /** Writes {@code reply}, status only, {@code times} times: the answer to each line of a run. */
+    public synchronized void replyEach(Reply reply, int times) throws IOException {
+        if (!reply.body().isEmpty()) {
+            for (int i = 0; i < times; i++) {
+                reply(reply);
+            }
+            return;
+        }
+        if (times == 0) {
+            return;
+        }
+        byte[] line = statusBytes(reply);
+        if (times == 1) {
+            out.write(line);
+            return;
+        }
+        if (repeated == null || repeatedLine != line) {
+            repeated = new byte[line.length * REPEAT];
+            for (int i = 0; i < REPEAT; i++) {
+                System.arraycopy(line, 0, repeated, i * line.length, line.length);
+            }
+            repeatedLine = line;
+        }
+        for (int left = times; left > 0; left -= REPEAT) {
+            out.write(repeated, 0, Math.min(left, REPEAT) * line.length);
+        }
+    }
+
     private void statusOnly(Reply reply) throws IOException {
+        out.write(statusBytes(reply));
+    }
+
+    private byte[] statusBytes(Reply reply) {
         LineCodec current = codec;
         if (!reply.equals(lastReply) || current != lastCodec) {
             lastBytes = (current.encode(singleLine(status(reply))) + "\n").getBytes(StandardCharsets.UTF_8);
             lastReply = reply;
             lastCodec = current;
         }
-        out.write(lastBytes);
+        return lastBytes;
     }
 
     private static String status(Reply reply) {

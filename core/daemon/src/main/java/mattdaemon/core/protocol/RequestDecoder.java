@@ -33,9 +33,20 @@ public final class RequestDecoder {
         return reader.partialLineAgeNanos();
     }
 
-    /** Whether more input is waiting, read or not: replies may then wait to go out together. */
+    /**
+     * Whether a further request is waiting, read or not: replies may then wait to go out
+     * together. Part of a line does not count: the client may be waiting for its replies first.
+     */
     public boolean moreWaiting() throws IOException {
-        return reader.hasBuffered() || in.available() > 0;
+        return reader.hasLine() || in.available() > 0;
+    }
+
+    /**
+     * The lines at the head of what is read that a plain-codec session logs as they are, none
+     * naming one of {@code commands}; an empty run when the next line needs {@link #next}.
+     */
+    public LineRun takeRun(LineRun run, CommandWords commands) {
+        return reader.takeRun(run, commands);
     }
 
     /**

@@ -2,6 +2,7 @@ package mattdaemon.core.request;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import mattdaemon.api.Reply;
 import mattdaemon.protocol.ErrorCode;
@@ -14,9 +15,13 @@ import mattdaemon.protocol.ErrorCode;
  */
 final class AdmissionGate {
 
-    /** One check; empty when it lets the request through. */
-    interface Filter {
-        Optional<Reply> refusal(Caller caller, Admission needed);
+    /** One check: whether it lets a request through, and else what the caller is told. */
+    private record Filter(Check admits, Function<Caller, Reply> refuse) {
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean admits(Caller caller, Admission needed);
     }
 
     private final List<Filter> filters;
@@ -27,12 +32,12 @@ final class AdmissionGate {
 
     /** TLS first (nothing but {@code starttls} crosses a plaintext link that must be TLS), then the password. */
     static AdmissionGate of(SecurityPolicy policy) {
-        Filter tls = (caller, needed) -> policy.tlsRequired() && !caller.secure() && needed != Admission.ANY_TIME
-                ? Optional.of(Reply.error(ErrorCode.TLSREQUIRED, "this daemon requires TLS: send starttls first"))
-                : Optional.empty();
-        Filter password = (caller, needed) -> policy.mustAuthenticate(caller) && needed == Admission.ADMITTED
-                ? Optional.of(refuseUnauthenticated(caller))
-                : Optional.empty();
+        Filter tls = new Filter(
+                (caller, needed) -> !policy.tlsRequired() || caller.secure() || needed == Admission.ANY_TIME,
+                caller -> Reply.error(ErrorCode.TLSREQUIRED, "this daemon requires TLS: send starttls first"));
+        Filter password = new Filter(
+                (caller, needed) -> needed != Admission.ADMITTED || !policy.mustAuthenticate(caller),
+                AdmissionGate::refuseUnauthenticated);
         return new AdmissionGate(List.of(tls, password));
     }
 
@@ -42,11 +47,21 @@ final class AdmissionGate {
         return Reply.error(ErrorCode.AUTH, "authentication required: auth <password>");
     }
 
+    /** Whether every filter lets the request through; nothing is logged. */
+    boolean admits(Caller caller, Admission needed) {
+        for (Filter filter : filters) {
+            if (!filter.admits().admits(caller, needed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The reply of the first filter that refuses, which logs the refusal; empty when all let it through. */
     Optional<Reply> refusal(Caller caller, Admission needed) {
         for (Filter filter : filters) {
-            Optional<Reply> refusal = filter.refusal(caller, needed);
-            if (refusal.isPresent()) {
-                return refusal;
+            if (!filter.admits().admits(caller, needed)) {
+                return Optional.of(filter.refuse().apply(caller));
             }
         }
         return Optional.empty();

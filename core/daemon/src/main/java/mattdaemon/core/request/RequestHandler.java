@@ -9,10 +9,13 @@ import mattdaemon.api.Command;
 import mattdaemon.api.CommandInfo;
 import mattdaemon.api.DaemonEvent;
 import mattdaemon.api.DaemonStatus;
+import mattdaemon.api.LineCodec;
 import mattdaemon.api.Reply;
 import mattdaemon.core.event.EventBus;
 import mattdaemon.core.log.DaemonLog;
 import mattdaemon.core.plugin.CommandRegistry;
+import mattdaemon.core.protocol.CommandWords;
+import mattdaemon.core.protocol.LineRun;
 import mattdaemon.core.protocol.Request;
 import mattdaemon.protocol.ErrorCode;
 
@@ -23,6 +26,8 @@ import mattdaemon.protocol.ErrorCode;
  * to change comes back in the outcome, for the session to apply.
  */
 public final class RequestHandler implements AutoCloseable {
+    private static final Reply LOGGED = Reply.ok(mattdaemon.protocol.SessionChange.LOGGED);
+
     private final CommandRegistry commands;
     private final EventBus events;
     private final Supplier<DaemonStatus> status;
@@ -82,13 +87,51 @@ public final class RequestHandler implements AutoCloseable {
             if (events.hasListeners()) { // each line would otherwise read the clock for nobody
                 events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), text));
             }
-            return Outcome.of(Reply.ok(mattdaemon.protocol.SessionChange.LOGGED));
+            return Outcome.of(LOGGED);
         }
         CommandLine line = CommandLine.parse(text);
         if (!(command.get() instanceof CoreCommand core) || core.logsRequest(line.arguments())) {
             caller.log().daemonInfo("Request " + command.get().describeRequest(line.arguments()) + ".");
         }
         return run(caller, command.get(), line.arguments());
+    }
+
+    /**
+     * Whether {@code caller}'s lines may be taken in {@link LineRun}s now: a plain-codec session
+     * let in for messages. Asked before each run, since a command in between may change either.
+     */
+    public boolean takesRuns(Caller caller) {
+        return caller.codec() == LineCodec.PLAIN && gate.admits(caller, Admission.ADMITTED);
+    }
+
+    /** The names of the loaded commands: a run stops before a line naming one. */
+    public CommandWords commandWords() {
+        return commands.words();
+    }
+
+    /**
+     * The replies to a run's lines, in order: {@code logged} lines get {@link #LOGGED}, the rest
+     * (the log's backlog full while writes fail) get {@code refusal}.
+     */
+    public record RunReplies(int logged, Reply refusal) {
+    }
+
+    /**
+     * Logs a run of messages in one step, each as {@link #handle} would; returns their replies.
+     */
+    public RunReplies logRun(Caller caller, LineRun run) {
+        int logged = caller.log().userInputs(run);
+        if (events.hasListeners()) {
+            for (int i = 0; i < logged; i++) {
+                events.publish(new DaemonEvent.MessageReceived(Instant.now(), caller.peer(), run.text(i)));
+            }
+        }
+        return new RunReplies(logged, logged < run.size() ? logFull(caller.log().refusal()) : null);
+    }
+
+    /** What every logged line is answered. */
+    public static Reply logged() {
+        return LOGGED;
     }
 
     /** The log could not take the line (a full disk, its backlog full): it is not kept. */

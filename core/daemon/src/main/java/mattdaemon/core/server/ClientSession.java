@@ -19,11 +19,13 @@ import mattdaemon.api.LineCodec;
 import mattdaemon.core.Version;
 import mattdaemon.core.auth.AuthState;
 import mattdaemon.core.log.SessionLog;
+import mattdaemon.core.protocol.LineRun;
 import mattdaemon.core.protocol.ReplyWriter;
 import mattdaemon.core.protocol.Request;
 import mattdaemon.core.protocol.RequestDecoder;
 import mattdaemon.core.request.Caller;
 import mattdaemon.core.request.Outcome;
+import mattdaemon.core.request.RequestHandler;
 import mattdaemon.core.request.SessionChange;
 import mattdaemon.protocol.Greeting;
 import mattdaemon.protocol.Notice;
@@ -46,6 +48,7 @@ final class ClientSession implements Caller, Runnable {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Socket socket;
     private RequestDecoder decoder;
+    private final LineRun run = new LineRun();
     private volatile ReplyWriter writer;
     private volatile WatchedOutputStream output;
     private volatile boolean closing;
@@ -151,6 +154,9 @@ final class ClientSession implements Caller, Runnable {
                 writer.flush();
                 lastActivityNanos = System.nanoTime();
             }
+            if (logRun()) {
+                continue;
+            }
             Optional<Request> request = decoder.next(writer.codec());
             if (request.isEmpty()) {
                 writer.flush();
@@ -168,6 +174,29 @@ final class ClientSession implements Caller, Runnable {
                 handling = false;
             }
         }
+    }
+
+    /**
+     * Logs the messages at the head of what is already read in one step, when this session may
+     * (see {@link RequestHandler#takesRuns}); returns false when the next line takes the full path.
+     */
+    private boolean logRun() throws IOException {
+        RequestHandler handler = services.handler();
+        if (!handler.takesRuns(this) || decoder.takeRun(run, handler.commandWords()).size() == 0) {
+            return false;
+        }
+        handling = true;
+        try {
+            RequestHandler.RunReplies replies = handler.logRun(this, run);
+            writer.replyEach(RequestHandler.logged(), replies.logged());
+            if (replies.logged() < run.size()) {
+                writer.replyEach(replies.refusal(), run.size() - replies.logged());
+            }
+        } finally {
+            lastActivityNanos = System.nanoTime();
+            handling = false;
+        }
+        return true;
     }
 
     /** Applies a request's changes once its reply is out; returns true when the session must end. */

@@ -2,16 +2,20 @@ package mattdaemon.core.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import mattdaemon.api.DaemonStatus;
 import mattdaemon.api.Reply;
 import mattdaemon.core.command.BuiltInCommands;
 import mattdaemon.core.plugin.CommandRegistry;
 import mattdaemon.core.plugin.RefusedPlugins;
+import mattdaemon.core.protocol.LineReader;
+import mattdaemon.core.protocol.LineRun;
 import mattdaemon.core.protocol.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,5 +88,64 @@ final class RequestHandlerAnswersEveryRequestOnce {
         Reply reply = handler.handle(fixture.caller(false), new Request.NotUtf8("x\u00ff".getBytes(StandardCharsets.ISO_8859_1))).reply();
         assertThat(reply.text()).isEqualTo("authentication required: auth <password>");
         assertThat(fixture.logLinesAfterClose()).noneMatch(l -> l.contains("User input"));
+    }
+
+    @Test
+    void aRunIsLoggedAndAnsweredAsEachOfItsLinesAlone() throws IOException {
+        SessionFixture.TestCaller caller = fixture.caller(false);
+        String text = "x\nfirst message\n  spaced  \nhelpme please\n\nlast one\n";
+        LineReader reader = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), 1024);
+        reader.next();
+        LineRun run = reader.takeRun(new LineRun(), handler.commandWords());
+        assertThat(run.size()).isEqualTo(5);
+        assertThat(handler.takesRuns(caller)).isTrue();
+        RequestHandler.RunReplies fromRun = handler.logRun(caller, run);
+        assertThat(fromRun.logged()).isEqualTo(5);
+        for (String line : List.of("first message", "  spaced  ", "helpme please", "", "last one")) {
+            assertThat(handler.handle(caller, new Request.Text(line)).reply()).isEqualTo(RequestHandler.logged());
+        }
+        List<String> logged = fixture.logLinesAfterClose().stream()
+                .filter(l -> l.contains("User input: ")).map(l -> l.substring(l.indexOf("] [ "))).toList();
+        assertThat(logged).hasSize(10);
+        assertThat(logged.subList(0, 5)).isEqualTo(logged.subList(5, 10));
+    }
+
+    @Test
+    void aRunStopsBeforeALineNamingACommand() throws IOException {
+        LineReader reader = new LineReader(new ByteArrayInputStream("x\nmessage\nhelp\n".getBytes(StandardCharsets.US_ASCII)), 1024);
+        reader.next();
+        assertThat(reader.takeRun(new LineRun(), handler.commandWords()).size()).isEqualTo(1);
+        assertThat(reader.next()).isInstanceOfSatisfying(LineReader.Input.Line.class,
+                line -> assertThat(new String(line.bytes(), StandardCharsets.US_ASCII)).isEqualTo("help"));
+    }
+
+    @Test
+    void noRunIsTakenBeforeAuthenticationNorThroughACodec() throws IOException {
+        assertThat(handler.takesRuns(fixture.caller(false))).isTrue();
+        fixture.protection.set("correct horse".toCharArray());
+        assertThat(handler.takesRuns(fixture.caller(false))).isFalse();
+        SessionFixture.TestCaller base64 = new SessionFixture.TestCaller(8, "127.0.0.1:5001", java.net.InetAddress.getLoopbackAddress(),
+                new ReversedLines(), false, new mattdaemon.core.auth.AuthState(),
+                new mattdaemon.core.log.SessionLog(fixture.log, "127.0.0.1:5001", 8));
+        assertThat(handler.takesRuns(base64)).isFalse();
+        assertThat(fixture.logLinesAfterClose()).noneMatch(l -> l.contains("refused"));
+    }
+
+    /** A codec other than plain: its lines must be decoded before they are anything. */
+    private static final class ReversedLines implements mattdaemon.api.LineCodec {
+        @Override
+        public String name() {
+            return "reversed";
+        }
+
+        @Override
+        public String encode(String line) {
+            return new StringBuilder(line).reverse().toString();
+        }
+
+        @Override
+        public String decode(String line) {
+            return encode(line);
+        }
     }
 }
