@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LineRun {
     /** At most this many lines per run: a bounded batch for the log, and for the replies it waits on. */
-    public static final int MAX_LINES = 1024;
+    public static final int MAX_LINES = 256;
 
     private byte[] bytes;
     private final int[] starts = new int[MAX_LINES];

@@ -38,6 +38,7 @@ import mattdaemon.protocol.Notice;
  */
 final class ClientSession implements Caller, Runnable {
     private static final Duration NOTICE_WAIT = Duration.ofSeconds(1);
+    private static final int REPLY_BUFFER = 4 * 1024;
 
     private final long id;
     private final String peer;
@@ -140,8 +141,11 @@ final class ClientSession implements Caller, Runnable {
         decoder = new RequestDecoder(current.getInputStream(), services.limits().maxLineBytes());
         ReplyWriter previous = writer;
         output = new WatchedOutputStream(current.getOutputStream());
-        // replies go out only once the lines this session logged are written: an acknowledgement means written
-        writer = new ReplyWriter(new BufferedOutputStream(services.log().acknowledging(output), 16 * 1024));
+        // replies go out only once the lines this session logged are written: an acknowledgement
+        // means written. So the buffer also bounds how many of a flooding client's lines can be
+        // waiting in the log ahead of another client's line: 4 KiB is 372 "+OK logged" replies.
+        // (16 KiB: round trip p99 under a flood 0.9-1.4 ms; 4 KiB: 0.36-0.49 ms; bench/run)
+        writer = new ReplyWriter(new BufferedOutputStream(services.log().acknowledging(output), REPLY_BUFFER));
         if (previous != null) {
             writer.useCodec(previous.codec());
         }

@@ -20,8 +20,12 @@ import mattdaemon.protocol.Notice;
 import mattdaemon.protocol.Wire;
 
 /**
- * Accepts clients on one platform thread and runs each session on a virtual thread. Clients
- * over the limit get {@code -ERR MAXCLIENTS} and are closed straight away.
+ * Accepts clients on one platform thread and runs each session on a platform thread of its own.
+ * Clients over the limit get {@code -ERR MAXCLIENTS} and are closed straight away.
+ * <p>
+ * Sessions are few ({@code max_clients}, at most 256) and not virtual threads: the kernel then
+ * schedules each session as its own task, so a client sending one line at a time is woken ahead
+ * of one that floods, which on virtual threads would share a carrier (and its CPU time) with it.
  */
 public final class Server implements AutoCloseable {
     private static final Duration SESSION_DRAIN = Duration.ofSeconds(5);
@@ -138,7 +142,7 @@ public final class Server implements AutoCloseable {
             } else {
                 ClientSession session = new ClientSession(id, socket, services);
                 slots.register(session);
-                Thread.ofVirtual().name("session-" + id).start(session);
+                Thread.ofPlatform().daemon().name("session-" + id).start(session);
             }
         }
     }
