@@ -32,10 +32,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * A failing write (full disk, I/O error, any exception) never ends the thread: the batch is kept
  * and retried every {@link #RETRY}, the backlog keeps accepting lines up to its limit and refuses
- * the rest, and the first successful write ends the outage with one ERROR line about it. Every
- * {@link #CHECK} (every {@link #IDLE_CHECK} once quiet) the writer also makes sure the path still
- * names the file it writes, and opens the path again when the file was deleted or renamed away
- * (logrotate's {@code create}).
+ * the rest, and the first successful write ends the outage with one ERROR line about it. The
+ * writer also makes sure the path still names the file it writes, and opens the path again when
+ * the file was deleted or renamed away (logrotate's {@code create}): at once when
+ * {@link LogPathWatch} tells it the path changed, every {@link #CHECK} while writing, and before
+ * the first write after a quiet spell. A quiet log sleeps until a line or the watch wakes it
+ * (every {@link #IDLE_CHECK} instead, while the folder cannot be watched).
  */
 final class LogWriter implements AutoCloseable {
     static final int CHUNK = 64 * 1024;
@@ -49,7 +51,7 @@ final class LogWriter implements AutoCloseable {
     private static final int SPARE_CHUNKS = 4;
     /** After this much written, a quiet spell of {@link #QUIET} is followed by one full collection. */
     private static final long GIVE_BACK_AFTER_BYTES = 16L * 1024 * 1024;
-    private static final Duration QUIET = Duration.ofSeconds(3);
+    static final Duration QUIET = Duration.ofSeconds(3);
 
     /** A backlog chunk: bytes of whole or partial lines, in order. */
     private static final class Chunk {
@@ -107,6 +109,9 @@ final class LogWriter implements AutoCloseable {
     private long writtenSinceCollection;
     private long lastWrite = System.nanoTime();
     private final Thread thread;
+    /** Set when the path may name another file now; the writer then follows it at once. */
+    private volatile boolean pathChanged;
+    private final LogPathWatch watch;
 
     private LogWriter(Path file, LogOptions options, FileChannel channel, Object fileKey) {
         this.file = file;
@@ -114,6 +119,7 @@ final class LogWriter implements AutoCloseable {
         this.channel = channel;
         this.fileKey = fileKey;
         this.rotation = new LogRotation(file, options);
+        this.watch = LogPathWatch.start(file, this::pathChanged);
         this.thread = Thread.ofPlatform().daemon().name("log-write").start(this::run);
     }
 
@@ -296,10 +302,16 @@ final class LogWriter implements AutoCloseable {
             long lines;
             lock.lock();
             try {
-                Duration every = System.nanoTime() - lastWrite >= QUIET.toNanos() ? IDLE_CHECK : CHECK;
-                long wait = every.toNanos() - (System.nanoTime() - lastCheck);
-                while (pending.isEmpty() && !closing && wait > 0) {
-                    wait = work.awaitNanos(wait);
+                if (restsUntilTold()) {
+                    while (pending.isEmpty() && !closing && !pathChanged) {
+                        work.await();
+                    }
+                } else {
+                    Duration every = System.nanoTime() - lastWrite >= QUIET.toNanos() ? IDLE_CHECK : CHECK;
+                    long wait = every.toNanos() - (System.nanoTime() - lastCheck);
+                    while (pending.isEmpty() && !closing && !pathChanged && wait > 0) {
+                        wait = work.awaitNanos(wait);
+                    }
                 }
                 if (pending.isEmpty() && closing) {
                     break;
@@ -314,7 +326,8 @@ final class LogWriter implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            if (System.nanoTime() - lastCheck >= CHECK.toNanos()) {
+            if (pathChanged || System.nanoTime() - lastCheck >= CHECK.toNanos()) {
+                pathChanged = false;
                 lastCheck = System.nanoTime();
                 follow();
             }
@@ -330,7 +343,29 @@ final class LogWriter implements AutoCloseable {
         }
         syncNow();
         closeChannel();
+        watch.close();
         rotation.awaitCompression();
+    }
+
+    /**
+     * Whether the writer may sleep until a line comes or the path changes: once quiet, with
+     * nothing left to sync or to give back, and the path watched. An idle daemon then costs no
+     * CPU at all; while writing, the path is still checked every {@link #CHECK} as well.
+     */
+    private boolean restsUntilTold() {
+        return watch.armed() && !dirty && writtenSinceCollection < GIVE_BACK_AFTER_BYTES
+                && System.nanoTime() - lastWrite >= QUIET.toNanos();
+    }
+
+    /** Called by the watch: the path may name another file now. */
+    private void pathChanged() {
+        lock.lock();
+        try {
+            pathChanged = true;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -495,6 +530,7 @@ final class LogWriter implements AutoCloseable {
             return; // cannot tell: keep writing where we are
         }
         if (channel != null && Objects.equals(key, fileKey)) {
+            watch.rearm(); // no-op while armed; the folder may have been made anew
             return;
         }
         String what = channel == null ? "was not open" : key == null ? "was deleted" : "was renamed away or replaced";
@@ -503,6 +539,7 @@ final class LogWriter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             failed(e);
         }
+        watch.rearm(); // reopening may have made the folder anew
     }
 
     /** Swaps the channel for one on the path; logs why. */

@@ -152,4 +152,38 @@ final class LogWriterFollowsThePath {
     private static void awaitOwnLines(DaemonLog log) throws IOException {
         log.acknowledging(OutputStream.nullOutputStream()).flush();
     }
+
+    /** The log's own writing thread, by name: {@code log-write}. */
+    private static long writerThreadId() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("log-write"))
+                .mapToLong(Thread::threadId).max().orElseThrow();
+    }
+
+    @Test
+    void aQuietLogSleepsAndIsStillFollowedAtOnce() throws Exception {
+        Path file = temp.resolve("quiet/matt_daemon.log");
+        try (DaemonLog log = DaemonLog.open(file)) {
+            log.info("then quiet");
+            long writer = writerThreadId();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Thread.sleep(LogWriter.QUIET.toMillis() + 1500); // quiet, and synced
+            long before = threads.getThreadCpuTime(writer);
+            Thread.sleep(3 * LogWriter.IDLE_CHECK.toMillis());
+            assertThat(threads.getThreadCpuTime(writer)).as("CPU time of the quiet writer, ns").isEqualTo(before);
+
+            Files.delete(file);
+            long deleted = System.nanoTime();
+            within(Duration.ofSeconds(2), () -> assertThat(read(file)).contains("was deleted; reopened."));
+            assertThat(Duration.ofNanos(System.nanoTime() - deleted)).as("told, not found by a look")
+                    .isLessThan(LogWriter.IDLE_CHECK);
+
+            Path moved = temp.resolve("quiet.old");
+            Files.move(file.getParent(), moved); // inotify follows the folder: only a look can tell
+            Thread.sleep(2 * LogWriter.CHECK.toMillis());
+            assertThat(log.userInput("after the folder moved")).isEmpty();
+            log.acknowledging(OutputStream.nullOutputStream()).flush();
+            assertThat(read(file)).contains("User input: after the folder moved");
+            assertThat(read(moved.resolve("matt_daemon.log"))).doesNotContain("after the folder moved");
+        }
+    }
 }
