@@ -23,9 +23,9 @@ import mattdaemon.core.posix.ThreadNice;
 import mattdaemon.protocol.ErrorCode;
 
 /**
- * Runs one command call under its time limit. Each call gets a platform thread of its own, so
- * a plugin that loops on the CPU takes an OS thread, never a carrier of the virtual threads the
- * sessions run on: the daemon stays responsive whatever plugins do. A call still running after
+ * Runs one command call under its time limit. Each call gets a platform thread of its own at
+ * nice 10, so a plugin that loops on the CPU takes an OS thread of lower priority than the
+ * sessions' (nice 0), never a session's own: the daemon stays responsive whatever plugins do. A call still running after
  * its limit (it ignored the interrupt) marks its plugin stuck until it ends: further calls to
  * that plugin are refused at once, and the log says so once, with the thread's stack and CPU time.
  */
