@@ -47,7 +47,6 @@ final class LogWriter implements AutoCloseable {
     static final Duration IDLE_CHECK = Duration.ofMillis(900);
     /** How long a closing log keeps retrying a failing write before it gives up. */
     static final Duration CLOSE_GIVE_UP = Duration.ofSeconds(3);
-    private static final Duration SYNC_EVERY = Duration.ofSeconds(1);
     private static final int SPARE_CHUNKS = 4;
     /** After this much written, a quiet spell of {@link #QUIET} is followed by one full collection. */
     private static final long GIVE_BACK_AFTER_BYTES = 16L * 1024 * 1024;
@@ -104,7 +103,6 @@ final class LogWriter implements AutoCloseable {
     private final ByteBuffer direct = ByteBuffer.allocateDirect(CHUNK);
     private final LogLine ownLine = new LogLine();
     private FileChannel channel;
-    private long lastSync = System.nanoTime();
     private boolean dirty;
     private long writtenSinceCollection;
     private long lastWrite = System.nanoTime();
@@ -112,6 +110,8 @@ final class LogWriter implements AutoCloseable {
     /** Set when the path may name another file now; the writer then follows it at once. */
     private volatile boolean pathChanged;
     private final LogPathWatch watch;
+    /** Forces the file about once a second under {@code everysec}; null otherwise. */
+    private final LogSync everySecond;
 
     private LogWriter(Path file, LogOptions options, FileChannel channel, Object fileKey) {
         this.file = file;
@@ -120,6 +120,7 @@ final class LogWriter implements AutoCloseable {
         this.fileKey = fileKey;
         this.rotation = new LogRotation(file, options);
         this.watch = LogPathWatch.start(file, this::pathChanged);
+        this.everySecond = options.fsync() == LogFsync.EVERYSEC ? new LogSync(this::failed) : null;
         this.thread = Thread.ofPlatform().daemon().name("log-write").start(this::run);
     }
 
@@ -341,6 +342,10 @@ final class LogWriter implements AutoCloseable {
             }
             syncWhenDue();
         }
+        syncWhenDue();
+        if (everySecond != null) {
+            everySecond.close();
+        }
         syncNow();
         closeChannel();
         watch.close();
@@ -353,7 +358,7 @@ final class LogWriter implements AutoCloseable {
      * CPU at all; while writing, the path is still checked every {@link #CHECK} as well.
      */
     private boolean restsUntilTold() {
-        return watch.armed() && !dirty && writtenSinceCollection < GIVE_BACK_AFTER_BYTES
+        return watch.armed() && !(dirty && options.fsync() != LogFsync.NO) && writtenSinceCollection < GIVE_BACK_AFTER_BYTES
                 && System.nanoTime() - lastWrite >= QUIET.toNanos();
     }
 
@@ -571,9 +576,11 @@ final class LogWriter implements AutoCloseable {
         append(ownLine.bytes(), ownLine.length(), true);
     }
 
+    /** Under {@code everysec}, hands what was written to the syncing thread. */
     private void syncWhenDue() {
-        if (options.fsync() == LogFsync.EVERYSEC && dirty && System.nanoTime() - lastSync >= SYNC_EVERY.toNanos()) {
-            syncNow();
+        if (everySecond != null && dirty && channel != null) {
+            everySecond.written(channel);
+            dirty = false;
         }
     }
 
@@ -585,7 +592,6 @@ final class LogWriter implements AutoCloseable {
         try {
             channel.force(false);
             dirty = false;
-            lastSync = System.nanoTime();
             return true;
         } catch (IOException | RuntimeException e) {
             failed(e);
@@ -611,7 +617,7 @@ final class LogWriter implements AutoCloseable {
             if (channel.size() < options.rotateBytes()) {
                 return;
             }
-            syncNow();
+            syncChannel(channel);
             lock.lock();
             try {
                 channel.close();
