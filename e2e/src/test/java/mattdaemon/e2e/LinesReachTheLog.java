@@ -37,6 +37,51 @@ class LinesReachTheLog {
     }
 
     @Test
+    void aCompleteLineIsAnsweredWhileTheNextIsStillComing() throws Exception {
+        try (TestClient client = daemon.connect()) {
+            client.greeting();
+            client.socket().setTcpNoDelay(true);
+            client.sendRaw("answered now\nand the rest la".getBytes(StandardCharsets.UTF_8));
+            client.socket().setSoTimeout(1000);
+            assertThat(client.readReply()).as("not held back by the partial line").containsExactly("+OK logged");
+            client.sendRaw("ter\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(client.readReply()).containsExactly("+OK logged");
+            assertThat(userInputLines("answered now")).isEqualTo(1);
+            assertThat(userInputLines("and the rest later")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void messagesAndCommandsPipelinedInOneWriteAreAnsweredInOrder() throws Exception {
+        try (TestClient client = daemon.connect()) {
+            client.greeting();
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 600; i++) {
+                batch.append(i % 150 == 7 ? "daemonlogs 1" : i % 50 == 3 ? "caf\u00e9 " + i : "pipelined " + i).append('\n');
+            }
+            client.sendRaw(batch.toString().getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 600; i++) {
+                List<String> reply = client.readReply();
+                if (i % 150 == 7) {
+                    assertThat(reply.getLast()).as("reply %d", i).startsWith("+OK");
+                    assertThat(reply).as("reply %d", i).hasSizeGreaterThan(1);
+                } else {
+                    assertThat(reply).as("reply %d", i).containsExactly("+OK logged");
+                }
+            }
+            List<String> logged = daemon.logLines().stream().filter(l -> l.contains("User input: pipelined ")
+                    || l.contains("User input: caf\u00e9 ")).map(l -> l.substring(l.indexOf("User input: ") + 12)).toList();
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                if (i % 150 != 7) {
+                    expected.add(i % 50 == 3 ? "caf\u00e9 " + i : "pipelined " + i);
+                }
+            }
+            assertThat(logged).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void severalLinesInOnePacketAreSeveralLogLinesInOrder() throws Exception {
         try (TestClient client = daemon.connect()) {
             client.greeting();
