@@ -33,8 +33,10 @@ final class LogSync implements AutoCloseable {
     /** Lines were written to {@code channel}: it is forced within a second. */
     void written(FileChannel channel) {
         synchronized (lock) {
+            if (due == null) {
+                lock.notifyAll(); // only the first write after a force: the thread then waits out the second
+            }
             due = channel;
-            lock.notifyAll();
         }
     }
 

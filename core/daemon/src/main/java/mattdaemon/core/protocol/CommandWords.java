@@ -9,10 +9,17 @@ import java.util.Collection;
  */
 public final class CommandWords {
     private final byte[][] names;
+    /** The longest name's length: a longer word names no command, whatever it is. */
+    private final int longest;
 
     /** The given command names. */
     public CommandWords(Collection<String> names) {
         this.names = names.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        int max = 0;
+        for (byte[] name : this.names) {
+            max = Math.max(max, name.length);
+        }
+        this.longest = max;
     }
 
     /**
@@ -25,10 +32,14 @@ public final class CommandWords {
             start++;
         }
         int end = start;
-        while (end < to && bytes[end] != ' ') {
+        int stop = Math.min(to, start + longest + 1); // a message's first word is often the whole line
+        while (end < stop && bytes[end] != ' ') {
             end++;
         }
         int length = end - start;
+        if (length > longest) {
+            return false;
+        }
         for (byte[] name : names) {
             if (name.length == length && java.util.Arrays.equals(name, 0, length, bytes, start, end)) {
                 return true;
