@@ -105,22 +105,29 @@ public final class JfrSummary {
     private static final Map<String, String> DAEMON = new LinkedHashMap<>();
 
     static {
-        DAEMON.put("mattdaemon.core.log.Utf8", "UTF-8 check (Utf8)");
+        DAEMON.put("mattdaemon.core.protocol.Utf8", "UTF-8 check (Utf8)");
         DAEMON.put("mattdaemon.core.log.LogText", "escaping (LogText)");
-        DAEMON.put("mattdaemon.core.protocol.LineReader", "line splitting, a byte[] copy per line (LineReader)");
+        DAEMON.put("mattdaemon.core.protocol.LineReader", "line scanning (LineReader: runs in place, a copy per line off the run path)");
+        DAEMON.put("mattdaemon.core.protocol.LineRun", "line scanning (LineReader: runs in place, a copy per line off the run path)");
+        DAEMON.put("mattdaemon.core.protocol.CommandWords", "a run's command word check (CommandWords)");
         DAEMON.put("mattdaemon.core.protocol.ReplyWriter.flush", "replies: write to the socket");
         DAEMON.put("mattdaemon.core.server.WatchedOutputStream", "replies: write to the socket");
-        DAEMON.put("mattdaemon.core.protocol.ReplyWriter", "replies: format and encode (ReplyWriter)");
-        DAEMON.put("mattdaemon.api.LineCodec", "decoding (bytes to String, codec)");
-        DAEMON.put("mattdaemon.api.Reply", "replies: format and encode (ReplyWriter)");
-        DAEMON.put("mattdaemon.core.server.EventBus", "event bus");
-        DAEMON.put("mattdaemon.core.server.RequestHandler", "command lookup (RequestHandler, Words)");
-        DAEMON.put("mattdaemon.core.server.Words", "command lookup (RequestHandler, Words)");
-        DAEMON.put("mattdaemon.core.plugin.CommandRegistry", "command lookup (RequestHandler, Words)");
-        DAEMON.put("mattdaemon.core.log.DaemonLog.flushLoop", "log file: flusher thread write");
-        DAEMON.put("mattdaemon.core.log.DaemonLog", "log call (DaemonLog, wake the flusher)");
-        DAEMON.put("mattdaemon.core.server.ClientSession.readTimeoutMillis", "session loop: per-line socket calls and time-out");
-        DAEMON.put("mattdaemon.core.server.ClientSession.mustAuthenticate", "session loop: per-line socket calls and time-out");
+        DAEMON.put("mattdaemon.core.protocol.ReplyWriter", "replies: format and copy (ReplyWriter)");
+        DAEMON.put("mattdaemon.api.Reply", "replies: format and copy (ReplyWriter)");
+        DAEMON.put("mattdaemon.core.protocol.RequestDecoder", "decoding off the run path (bytes to String, codec)");
+        DAEMON.put("mattdaemon.api.LineCodec", "decoding off the run path (bytes to String, codec)");
+        DAEMON.put("mattdaemon.core.event.EventBus", "event bus");
+        DAEMON.put("mattdaemon.core.request", "request path: admission, command lookup (request/)");
+        DAEMON.put("mattdaemon.core.plugin.CommandRegistry", "request path: admission, command lookup (request/)");
+        DAEMON.put("mattdaemon.core.log.LogLine", "formatting log lines (LogLine)");
+        DAEMON.put("mattdaemon.core.log.LogWriter.awaitWritten", "waiting for the writer (acknowledgement)");
+        DAEMON.put("mattdaemon.core.log.LogWriter.append", "copying into the backlog (LogWriter)");
+        DAEMON.put("mattdaemon.core.log.LogWriter.copy", "copying into the backlog (LogWriter)");
+        DAEMON.put("mattdaemon.core.log.LogWriter", "log writer thread (LogWriter)");
+        DAEMON.put("mattdaemon.core.log.LogSync", "fsync thread (LogSync)");
+        DAEMON.put("mattdaemon.core.log.DaemonLog", "log call (DaemonLog, SessionLog)");
+        DAEMON.put("mattdaemon.core.log.SessionLog", "log call (DaemonLog, SessionLog)");
+        DAEMON.put("mattdaemon.core.server.ClientSession.logRun", "session loop: socket reads and calls");
     }
 
     /** The step a sample belongs to; frames run from the running method to the thread's start. */
@@ -140,11 +147,8 @@ public final class JfrSummary {
                     return e.getValue();
                 }
             }
-            if (name.startsWith("mattdaemon.core.server.ClientSession.answer")) {
-                return "decoding (bytes to String, codec)";
-            }
             if (name.startsWith("mattdaemon.core.server.ClientSession.serve")) {
-                return "session loop: per-line socket calls and time-out"
+                return "session loop: socket reads and calls"
                         + (calledJdk == null ? "" : " (" + calledJdk.substring(calledJdk.lastIndexOf('.', calledJdk.lastIndexOf('.') - 1) + 1) + ")");
             }
             return "other: " + name;

@@ -61,6 +61,19 @@ public final class LineReader {
     }
 
     /**
+     * Reads more input when no complete line is buffered, so that the lines of a pipelined
+     * stream keep coming as runs instead of one of them per read taking {@link #next()}. Blocks
+     * until bytes come. False, reading nothing, when a line is buffered or the pending line is
+     * already over the limit (for {@link #next()} to skip), and at the end of input.
+     */
+    public boolean readMore() throws IOException {
+        if (hasLine() || end - start > maxLineBytes) {
+            return false;
+        }
+        return fill();
+    }
+
+    /**
      * Takes the complete lines at the head of the buffer that can be logged as they are (see
      * {@link LineRun}), up to the first that cannot, or that names a command in {@code commands}.
      * Reads nothing: an empty run means the next line takes {@link #next()}.

@@ -41,6 +41,11 @@ public final class RequestDecoder {
         return reader.hasLine() || in.available() > 0;
     }
 
+    /** See {@link LineReader#readMore()}: reads on when no complete line is waiting. */
+    public boolean readMore() throws IOException {
+        return reader.readMore();
+    }
+
     /**
      * The lines at the head of what is read that a plain-codec session logs as they are, none
      * naming one of {@code commands}; an empty run when the next line needs {@link #next}.

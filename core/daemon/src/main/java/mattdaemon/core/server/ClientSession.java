@@ -158,8 +158,8 @@ final class ClientSession implements Caller, Runnable {
                 writer.flush();
                 lastActivityNanos = System.nanoTime();
             }
-            if (logRun()) {
-                continue;
+            if (logRun() || (runsNow() && decoder.readMore())) {
+                continue; // the next line may start a run too
             }
             Optional<Request> request = decoder.next(writer.codec());
             if (request.isEmpty()) {
@@ -186,7 +186,7 @@ final class ClientSession implements Caller, Runnable {
      */
     private boolean logRun() throws IOException {
         RequestHandler handler = services.handler();
-        if (!handler.takesRuns(this) || decoder.takeRun(run, handler.commandWords()).size() == 0) {
+        if (!runsNow() || decoder.takeRun(run, handler.commandWords()).size() == 0) {
             return false;
         }
         handling = true;
@@ -201,6 +201,10 @@ final class ClientSession implements Caller, Runnable {
             handling = false;
         }
         return true;
+    }
+
+    private boolean runsNow() {
+        return services.handler().takesRuns(this);
     }
 
     /** Applies a request's changes once its reply is out; returns true when the session must end. */

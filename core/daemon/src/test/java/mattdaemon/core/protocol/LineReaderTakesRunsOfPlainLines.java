@@ -89,6 +89,29 @@ final class LineReaderTakesRunsOfPlainLines {
     }
 
     @Test
+    void readingOnGivesRunsAndLeavesOverLongLinesToNext() throws IOException {
+        LineReader reader = new LineReader(ChunkedInput.of("first\nsecond\n0123456789abc\nthird\n".getBytes(StandardCharsets.UTF_8), 3), 8);
+        assertThat(run(reader, NO_COMMANDS)).isEmpty();
+        List<String> lines = new ArrayList<>();
+        while (reader.readMore() || reader.hasLine()) {
+            lines.addAll(run(reader, NO_COMMANDS));
+            if (!reader.hasLine()) {
+                continue;
+            }
+            break;
+        }
+        assertThat(lines).containsExactly("first", "second");
+        assertThat(reader.next()).isEqualTo(new LineReader.Input.TooLong(13));
+        while (reader.readMore()) {
+            lines.addAll(run(reader, NO_COMMANDS));
+        }
+        lines.addAll(run(reader, NO_COMMANDS));
+        assertThat(lines).containsExactly("first", "second", "third");
+        assertThat(reader.readMore()).isFalse();
+        assertThat(reader.next()).isInstanceOf(LineReader.Input.End.class);
+    }
+
+    @Test
     void aRunIsBounded() throws IOException {
         LineReader reader = reader("x\n" + "a\n".repeat(3000), 1024);
         line(reader);
@@ -115,8 +138,12 @@ final class LineReaderTakesRunsOfPlainLines {
             List<Object> alone = LineReaderSplitsLines.readAll(new LineReader(ChunkedInput.of(bytes, 7), 10));
             LineReader both = new LineReader(ChunkedInput.randomChunks(bytes, new Random(round)), 10);
             List<Object> together = new ArrayList<>();
+            boolean readOn = round % 2 == 0; // as a session does: read on for more runs, or take the next line
             while (true) {
                 together.addAll(run(both, commands));
+                if (readOn && both.readMore()) {
+                    continue;
+                }
                 LineReader.Input input = both.next();
                 if (input instanceof LineReader.Input.End) {
                     break;
