@@ -85,7 +85,13 @@ public final class CommandRunner implements AutoCloseable {
         Thread worker = Thread.ofPlatform().daemon().name("command-" + command.name() + "-" + calls.incrementAndGet())
                 .unstarted(() -> call(call, context, arguments, result));
         running.put(worker, call);
-        worker.start();
+        try {
+            worker.start();
+        } catch (OutOfMemoryError | RuntimeException e) { // the system's thread limit: this call only fails
+            running.remove(worker);
+            context.end();
+            return failed(command, "not run: no thread for it (" + e.getMessage() + ")", null);
+        }
         Duration limit = command.timeLimit();
         try {
             Reply reply = result.get(limit.toMillis(), TimeUnit.MILLISECONDS);

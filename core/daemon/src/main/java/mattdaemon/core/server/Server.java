@@ -142,7 +142,25 @@ public final class Server implements AutoCloseable {
             } else {
                 ClientSession session = new ClientSession(id, socket, services);
                 slots.register(session);
-                Thread.ofPlatform().daemon().name("session-" + id).start(session);
+                start(session, id, socket);
+            }
+        }
+    }
+
+    /**
+     * Runs the session on a thread of its own. The system may refuse one more thread (its limits
+     * reached): the client is then closed and its slot freed, and the daemon goes on accepting.
+     */
+    private void start(ClientSession session, long id, Socket socket) {
+        try {
+            Thread.ofPlatform().daemon().name("session-" + id).start(session);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            log.error("Session " + id + " not started, no thread for it: " + e);
+            slots.release(id);
+            try {
+                socket.close();
+            } catch (IOException closing) {
+                // the client is gone either way
             }
         }
     }
