@@ -353,13 +353,12 @@ final class LogWriter implements AutoCloseable {
     }
 
     /**
-     * Whether the writer may sleep until a line comes or the path changes: once quiet, with
-     * nothing left to sync or to give back, and the path watched. An idle daemon then costs no
-     * CPU at all; while writing, the path is still checked every {@link #CHECK} as well.
+     * Whether the writer may sleep until a line comes or the path changes: nothing left to sync
+     * or to give back, and the path watched. An idle daemon then costs no CPU at all; whenever
+     * lines come, the path is checked before them once {@link #CHECK} has passed since the last look.
      */
     private boolean restsUntilTold() {
-        return watch.armed() && !(dirty && options.fsync() != LogFsync.NO) && writtenSinceCollection < GIVE_BACK_AFTER_BYTES
-                && System.nanoTime() - lastWrite >= QUIET.toNanos();
+        return watch.armed() && !(dirty && options.fsync() != LogFsync.NO) && writtenSinceCollection < GIVE_BACK_AFTER_BYTES;
     }
 
     /** Called by the watch: the path may name another file now. */
