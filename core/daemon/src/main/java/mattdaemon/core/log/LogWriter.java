@@ -110,6 +110,8 @@ final class LogWriter implements AutoCloseable {
     /** Set when the path may name another file now; the writer then follows it at once. */
     private volatile boolean pathChanged;
     private final LogPathWatch watch;
+    /** Writer thread only: since when the path has been found empty, or 0. */
+    private long missingSince;
     /** Forces the file about once a second under {@code everysec}; null otherwise. */
     private final LogSync everySecond;
 
@@ -308,7 +310,7 @@ final class LogWriter implements AutoCloseable {
                         work.await();
                     }
                 } else {
-                    Duration every = System.nanoTime() - lastWrite >= QUIET.toNanos() ? IDLE_CHECK : CHECK;
+                    Duration every = missingSince == 0 && System.nanoTime() - lastWrite >= QUIET.toNanos() ? IDLE_CHECK : CHECK;
                     long wait = every.toNanos() - (System.nanoTime() - lastCheck);
                     while (pending.isEmpty() && !closing && !pathChanged && wait > 0) {
                         wait = work.awaitNanos(wait);
@@ -358,7 +360,7 @@ final class LogWriter implements AutoCloseable {
      * lines come, the path is checked before them once {@link #CHECK} has passed since the last look.
      */
     private boolean restsUntilTold() {
-        return watch.armed() && !(dirty && options.fsync() != LogFsync.NO) && writtenSinceCollection < GIVE_BACK_AFTER_BYTES;
+        return watch.armed() && missingSince == 0 && !(dirty && options.fsync() != LogFsync.NO) && writtenSinceCollection < GIVE_BACK_AFTER_BYTES;
     }
 
     /** Called by the watch: the path may name another file now. */
@@ -526,6 +528,21 @@ final class LogWriter implements AutoCloseable {
     }
 
     /** Opens the path again when it no longer names the file being written. */
+    /**
+     * Whether the path has been found empty for {@link #CHECK} at least. A file renamed away is
+     * replaced by logrotate's {@code create} at once; were the writer to make it first, logrotate
+     * would fail to, or truncate lines already in it. So an empty path is given that long (lines
+     * go on into the renamed file meanwhile) before the writer makes the file itself.
+     */
+    private boolean missingLongEnough() {
+        long now = System.nanoTime();
+        if (missingSince == 0) {
+            missingSince = now | 1;
+            return false;
+        }
+        return now - missingSince >= CHECK.toNanos();
+    }
+
     private void follow() {
         Object key;
         try {
@@ -537,6 +554,10 @@ final class LogWriter implements AutoCloseable {
             watch.rearm(); // no-op while armed; the folder may have been made anew
             return;
         }
+        if (channel != null && key == null && !missingLongEnough()) {
+            return; // renamed away, most likely by logrotate, whose create comes next: let it make the file
+        }
+        missingSince = 0;
         String what = channel == null ? "was not open" : key == null ? "was deleted" : "was renamed away or replaced";
         try {
             reopen(what);
