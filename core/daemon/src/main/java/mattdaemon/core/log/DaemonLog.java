@@ -32,6 +32,9 @@ import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
  * deleted or renamed. Log4j2 still does the built-in rotation ({@link LogRotation}).
  */
 public final class DaemonLog implements AutoCloseable {
+    private static final String USER_INPUT = "User input: ";
+    private static final byte[] USER_INPUT_BYTES = USER_INPUT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final Path file;
     private final LogOptions options;
     private final LogWriter writer;
@@ -62,9 +65,6 @@ public final class DaemonLog implements AutoCloseable {
     public static DaemonLog open(Path file, LogOptions options) throws IOException {
         return new DaemonLog(file, options, LogWriter.start(file, options));
     }
-
-    private static final String USER_INPUT = "User input: ";
-    private static final byte[] USER_INPUT_BYTES = USER_INPUT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Level of client messages in Log4j2's terms, printed as {@code LOG}; between WARN and INFO. */
     public static final Level LOG_LEVEL = Level.forName("LOG", 350);

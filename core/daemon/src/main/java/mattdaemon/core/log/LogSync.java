@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * writing meanwhile. Once nothing more is written the thread sleeps until something is.
  */
 final class LogSync implements AutoCloseable {
-    static final Duration EVERY = Duration.ofSeconds(1);
+    private static final Duration EVERY = Duration.ofSeconds(1);
 
     private final Consumer<Exception> failed;
     private final Object lock = new Object();

@@ -527,7 +527,6 @@ final class LogWriter implements AutoCloseable {
         }
     }
 
-    /** Opens the path again when it no longer names the file being written. */
     /**
      * Whether the path has been found empty for {@link #CHECK} at least. A file renamed away is
      * replaced by logrotate's {@code create} at once; were the writer to make it first, logrotate
@@ -543,6 +542,7 @@ final class LogWriter implements AutoCloseable {
         return now - missingSince >= CHECK.toNanos();
     }
 
+    /** Opens the path again when it no longer names the file being written. */
     private void follow() {
         Object key;
         try {

@@ -15,6 +15,8 @@ import mattdaemon.protocol.Wire;
  * {@link #flush()}, so a pipelining client gets its replies in few packets.
  */
 public final class ReplyWriter {
+    private static final int REPEAT = 128;
+
     private final OutputStream out;
     private volatile LineCodec codec = LineCodec.PLAIN;
     /** The last status-only reply and its bytes in {@link #lastCodec}: a flood repeats one reply. */
@@ -24,7 +26,6 @@ public final class ReplyWriter {
     /** {@link #REPEAT} copies of {@link #repeatedLine}, for {@link #replyEach}. */
     private byte[] repeated;
     private byte[] repeatedLine;
-    private static final int REPEAT = 128;
 
     /** Writes to {@code out}, which should be buffered. */
     public ReplyWriter(OutputStream out) {
@@ -65,10 +66,6 @@ public final class ReplyWriter {
             return;
         }
         byte[] line = statusBytes(reply);
-        if (times == 1) {
-            out.write(line);
-            return;
-        }
         if (repeated == null || repeatedLine != line) {
             repeated = new byte[line.length * REPEAT];
             for (int i = 0; i < REPEAT; i++) {

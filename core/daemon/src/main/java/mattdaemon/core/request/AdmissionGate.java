@@ -2,6 +2,7 @@ package mattdaemon.core.request;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import mattdaemon.api.Reply;
@@ -16,12 +17,7 @@ import mattdaemon.protocol.ErrorCode;
 final class AdmissionGate {
 
     /** One check: whether it lets a request through, and else what the caller is told. */
-    private record Filter(Check admits, Function<Caller, Reply> refuse) {
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean admits(Caller caller, Admission needed);
+    private record Filter(BiPredicate<Caller, Admission> admits, Function<Caller, Reply> refuse) {
     }
 
     private final List<Filter> filters;
@@ -49,19 +45,18 @@ final class AdmissionGate {
 
     /** Whether every filter lets the request through; nothing is logged. */
     boolean admits(Caller caller, Admission needed) {
-        for (Filter filter : filters) {
-            if (!filter.admits().admits(caller, needed)) {
-                return false;
-            }
-        }
-        return true;
+        return firstRefusing(caller, needed).isEmpty();
     }
 
     /** The reply of the first filter that refuses, which logs the refusal; empty when all let it through. */
     Optional<Reply> refusal(Caller caller, Admission needed) {
+        return firstRefusing(caller, needed).map(filter -> filter.refuse().apply(caller));
+    }
+
+    private Optional<Filter> firstRefusing(Caller caller, Admission needed) {
         for (Filter filter : filters) {
-            if (!filter.admits().admits(caller, needed)) {
-                return Optional.of(filter.refuse().apply(caller));
+            if (!filter.admits().test(caller, needed)) {
+                return Optional.of(filter);
             }
         }
         return Optional.empty();

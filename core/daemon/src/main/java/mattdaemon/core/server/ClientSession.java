@@ -158,7 +158,7 @@ final class ClientSession implements Caller, Runnable {
                 writer.flush();
                 lastActivityNanos = System.nanoTime();
             }
-            if (logRun() || (runsNow() && decoder.readMore())) {
+            if (services.handler().takesRuns(this) && (logRun() || decoder.readMore())) {
                 continue; // the next line may start a run too
             }
             Optional<Request> request = decoder.next(writer.codec());
@@ -181,12 +181,12 @@ final class ClientSession implements Caller, Runnable {
     }
 
     /**
-     * Logs the messages at the head of what is already read in one step, when this session may
-     * (see {@link RequestHandler#takesRuns}); returns false when the next line takes the full path.
+     * Logs the messages at the head of what is already read in one step, for a session that
+     * takes runs (see {@link RequestHandler#takesRuns}); false when the next line takes the full path.
      */
     private boolean logRun() throws IOException {
         RequestHandler handler = services.handler();
-        if (!runsNow() || decoder.takeRun(run, handler.commandWords()).size() == 0) {
+        if (decoder.takeRun(run, handler.commandWords()).size() == 0) {
             return false;
         }
         handling = true;
@@ -201,10 +201,6 @@ final class ClientSession implements Caller, Runnable {
             handling = false;
         }
         return true;
-    }
-
-    private boolean runsNow() {
-        return services.handler().takesRuns(this);
     }
 
     /** Applies a request's changes once its reply is out; returns true when the session must end. */
